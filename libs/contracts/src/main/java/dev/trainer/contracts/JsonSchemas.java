@@ -1,0 +1,110 @@
+package dev.trainer.contracts;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * Derives the JSON Schema (draft 2020-12) of an event record from the record itself, so the published
+ * schemas (resources {@code schemas/<topic>.schema.json}) cannot drift from the code: a test compares them.
+ * Primitive components are required numbers/booleans; boxed ones and those marked {@link Nullable} may be null.
+ */
+public final class JsonSchemas {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private JsonSchemas() {
+    }
+
+    public static ObjectNode forTopic(String topic) {
+        Class<?> type = EventTypes.BY_TOPIC.get(topic);
+        if (type == null) {
+            throw new IllegalArgumentException("unknown topic " + topic);
+        }
+        ObjectNode schema = JSON.objectNode();
+        schema.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+        schema.put("$id", "urn:strategy-trainer:topic:" + topic);
+        schema.put("title", type.getSimpleName());
+        schema.put("description", "Value of records on topic " + topic + "; see docs/ARCHITECTURE.md for keys and units.");
+        schema.setAll(recordSchema(type));
+        return schema;
+    }
+
+    static ObjectNode recordSchema(Class<?> type) {
+        ObjectNode node = JSON.objectNode();
+        node.put("type", "object");
+        ObjectNode properties = node.putObject("properties");
+        ArrayNode required = node.putArray("required");
+        for (RecordComponent component : type.getRecordComponents()) {
+            boolean nullable = component.isAnnotationPresent(Nullable.class) || isBoxed(component.getType());
+            properties.set(component.getName(), schemaOf(component.getGenericType(), nullable));
+            if (!nullable) {
+                required.add(component.getName());
+            }
+        }
+        node.put("additionalProperties", true);
+        return node;
+    }
+
+    private static ObjectNode schemaOf(Type type, boolean nullable) {
+        ObjectNode node = schemaOf(type);
+        if (nullable && node.has("type")) {
+            ArrayNode types = JSON.arrayNode().add(node.get("type").asText()).add("null");
+            node.set("type", types);
+        }
+        return node;
+    }
+
+    private static ObjectNode schemaOf(Type type) {
+        ObjectNode node = JSON.objectNode();
+        if (type instanceof ParameterizedType p) {
+            Class<?> raw = (Class<?>) p.getRawType();
+            if (Collection.class.isAssignableFrom(raw)) {
+                node.put("type", "array");
+                node.set("items", schemaOf(p.getActualTypeArguments()[0]));
+            } else if (Map.class.isAssignableFrom(raw)) {
+                node.put("type", "object");
+                Type value = p.getActualTypeArguments()[1];
+                if (value != Object.class) {
+                    node.set("additionalProperties", schemaOf(value));
+                }
+            } else {
+                throw new IllegalArgumentException("no schema mapping for " + type);
+            }
+            return node;
+        }
+        Class<?> c = (Class<?>) type;
+        if (c == String.class) {
+            node.put("type", "string");
+        } else if (c == Instant.class) {
+            node.put("type", "string");
+            node.put("format", "date-time");
+        } else if (c == int.class || c == long.class || c == Integer.class || c == Long.class) {
+            node.put("type", "integer");
+        } else if (c == double.class || c == Double.class) {
+            node.put("type", "number");
+        } else if (c == boolean.class || c == Boolean.class) {
+            node.put("type", "boolean");
+        } else if (c.isArray()) {
+            node.put("type", "array");
+            node.set("items", schemaOf(c.getComponentType()));
+        } else if (c.isRecord()) {
+            return recordSchema(c);
+        } else if (c == Object.class) {
+            return node;
+        } else {
+            throw new IllegalArgumentException("no schema mapping for " + c.getName());
+        }
+        return node;
+    }
+
+    private static boolean isBoxed(Class<?> c) {
+        return c == Integer.class || c == Long.class || c == Double.class || c == Boolean.class;
+    }
+}
