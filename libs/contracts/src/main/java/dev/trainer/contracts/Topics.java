@@ -46,7 +46,7 @@ public final class Topics {
         Map<String, List<String>> consumed = new LinkedHashMap<>();
         consumed.put("market-data-service", List.of(TRAINING_REQUESTS));
         consumed.put("cleaning-service", List.of(CANDLES_RAW));
-        consumed.put("optimizer-service", List.of(TRAINING_REQUESTS, CANDLES_CLEAN, BACKTEST_REQUESTS, BACKTEST_RESULTS));
+        consumed.put("optimizer-service", List.of(TRAINING_REQUESTS, TRAINING_STATUS, CANDLES_CLEAN, BACKTEST_REQUESTS, BACKTEST_RESULTS));
         consumed.put("validation-service", List.of(OPTIMIZATION_RESULTS));
         consumed.put("config-registry-service", List.of(CONFIGS_TRAINED));
         consumed.put("circuit-breaker-service", List.of(CONFIGS_TRAINED));

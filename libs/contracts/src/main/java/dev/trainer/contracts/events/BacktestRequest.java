@@ -13,6 +13,8 @@ import java.util.Map;
  * @param sliceFrom   first bar open time of the slice (inclusive)
  * @param sliceUntil  end of the slice (exclusive)
  * @param purpose     SEARCH (a trial of the optimiser, on a train slice) or TEST (out of sample)
+ * @param objective   what the score of each trial measures (net_profit, sharpe, ...)
+ * @param minTrades   a trial with fewer trades gets no score
  */
 public record BacktestRequest(
         String eventId,
@@ -27,6 +29,8 @@ public record BacktestRequest(
         Instant sliceFrom,
         Instant sliceUntil,
         String strategy,
+        String objective,
+        int minTrades,
         Costs costs,
         List<Trial> trials) implements Event {
 

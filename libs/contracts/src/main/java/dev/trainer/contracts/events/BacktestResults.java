@@ -30,13 +30,15 @@ public record BacktestResults(
     public static final int SCHEMA_VERSION = 1;
 
     /**
+     * @param score        the objective's value, or null when undefined or below the minimum number of trades
      * @param metrics      snake_case metric names with their units (see docs/BACKTESTING.md); an undefined
      *                     metric is null with a {@code <name>_undefined_reason} beside it
      * @param dailyReturns the strategy's return per UTC day as fractions, flat days included
      * @param tradeReturns each closed trade's return as a fraction of equity at entry
      * @param error        why the trial could not be run, or null
      */
-    public record TrialResult(int trialNumber, Map<String, Double> parameters, @Nullable Map<String, Object> metrics,
+    public record TrialResult(int trialNumber, Map<String, Double> parameters, @Nullable Double score,
+            @Nullable Map<String, Object> metrics,
             @Nullable double[] dailyReturns, @Nullable double[] tradeReturns, @Nullable String error) {
     }
 }

@@ -1,0 +1,89 @@
+package dev.trainer.optimizer.messaging;
+
+import dev.trainer.contracts.events.BacktestRequest;
+import dev.trainer.contracts.events.BacktestResults;
+import dev.trainer.contracts.events.CleanCandlesChunk;
+import dev.trainer.contracts.events.TrainingRequested;
+import dev.trainer.contracts.events.TrainingStatus;
+import dev.trainer.optimizer.service.BacktestWorker;
+import dev.trainer.optimizer.service.JobCoordinator;
+import dev.trainer.optimizer.service.ResultRecorder;
+import dev.trainer.support.ProcessedEvents;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.Set;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Everything the optimizer consumes. Each handler records the event id in the same transaction as its effect, so a
+ * redelivery changes nothing; outputs are acknowledged by the broker before that transaction commits.
+ */
+@ApplicationScoped
+public class OptimizerConsumers {
+
+    private static final Set<String> MARKET_FAILURES = Set.of("MARKET_FAILED", "MARKET_REJECTED");
+
+    private final JobCoordinator coordinator;
+    private final ResultRecorder recorder;
+    private final BacktestWorker worker;
+    private final OptimizerPublisher publisher;
+    private final ProcessedEvents processed;
+
+    public OptimizerConsumers(JobCoordinator coordinator, ResultRecorder recorder, BacktestWorker worker,
+            OptimizerPublisher publisher, ProcessedEvents processed) {
+        this.coordinator = coordinator;
+        this.recorder = recorder;
+        this.worker = worker;
+        this.publisher = publisher;
+        this.processed = processed;
+    }
+
+    @Incoming("training-requests")
+    @Blocking
+    @Transactional
+    public void onTrainingRequested(TrainingRequested request) {
+        if (processed.firstDelivery(request.eventId(), "training-requests")) {
+            coordinator.register(request);
+        }
+    }
+
+    @Incoming("training-status")
+    @Blocking
+    @Transactional
+    public void onTrainingStatus(TrainingStatus status) {
+        if (!processed.firstDelivery(status.eventId(), "training-status")) {
+            return;
+        }
+        if (MARKET_FAILURES.contains(status.state()) && status.market() != null) {
+            coordinator.marketFailed(status.jobId(), status.market(), status.service() + ": " + status.message());
+        } else if ("CONFIG_VALIDATED".equals(status.state())) {
+            coordinator.configurationCreated(status.jobId());
+        }
+    }
+
+    @Incoming("candles-clean")
+    @Blocking
+    @Transactional
+    public void onCleanCandles(CleanCandlesChunk chunk) {
+        if (processed.firstDelivery(chunk.eventId(), "candles-clean")) {
+            coordinator.onCleanChunk(chunk);
+        }
+    }
+
+    /** The worker role: no state of its own to protect, a redelivered batch is recomputed under the same result id. */
+    @Incoming("backtest-requests")
+    @io.smallrye.reactive.messaging.annotations.Blocking(ordered = false)
+    public void onBacktestRequest(BacktestRequest request) {
+        publisher.backtestResults(worker.run(request));
+    }
+
+    @Incoming("backtest-results")
+    @Blocking
+    @Transactional
+    public void onBacktestResults(BacktestResults results) {
+        if (processed.firstDelivery(results.eventId(), "backtest-results")) {
+            recorder.record(results);
+        }
+    }
+}

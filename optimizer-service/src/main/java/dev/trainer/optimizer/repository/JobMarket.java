@@ -1,0 +1,69 @@
+package dev.trainer.optimizer.repository;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.time.Instant;
+
+/** One market of a training job and how far it got. */
+@Entity
+@Table(name = "job_markets")
+public class JobMarket {
+
+    public static final String WAITING = "waiting";
+    public static final String OPTIMIZING = "optimizing";
+    public static final String COMPLETED = "completed";
+    public static final String FAILED = "failed";
+
+    @EmbeddedId
+    public Key key;
+
+    public String exchange;
+    public String pair;
+    public String timeframe;
+    public String status;
+    public String message;
+
+    @Column(name = "data_fingerprint")
+    public String dataFingerprint;
+
+    @Column(name = "quality_score_fraction")
+    public Double qualityScoreFraction;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    public boolean finished() {
+        return COMPLETED.equals(status) || FAILED.equals(status);
+    }
+
+    @Embeddable
+    public static class Key implements Serializable {
+        @Column(name = "job_id")
+        public String jobId;
+
+        @Column(name = "market_key")
+        public String marketKey;
+
+        public Key() {
+        }
+
+        public Key(String jobId, String marketKey) {
+            this.jobId = jobId;
+            this.marketKey = marketKey;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.jobId.equals(jobId) && k.marketKey.equals(marketKey);
+        }
+
+        @Override
+        public int hashCode() {
+            return jobId.hashCode() * 31 + marketKey.hashCode();
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.trainer.optimizer.repository;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.trainer.contracts.serde.EventJson;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The trial ledger: every trial's parameters, metrics, score and per-period returns, unique per job, market, window,
+ * purpose and trial number, so a redelivered result records nothing twice and a restarted optimiser can count
+ * exactly what is done.
+ */
+@ApplicationScoped
+public class TrialLedger {
+
+    public static final String SEARCH = "SEARCH";
+    public static final String TEST = "TEST";
+
+    private final EntityManager em;
+
+    public TrialLedger(EntityManager em) {
+        this.em = em;
+    }
+
+    /** True when the trial was new. */
+    public boolean record(String jobId, String marketKey, int windowIndex, String purpose, TrialRow row, String workerId) {
+        return em.createNativeQuery("insert into trials (job_id, market_key, window_index, purpose, trial_number, parameters, "
+                + "metrics, score, daily_returns, trade_returns, error, worker_id) values (?1, ?2, ?3, ?4, ?5, cast(?6 as jsonb), "
+                + "cast(?7 as jsonb), ?8, cast(?9 as jsonb), cast(?10 as jsonb), ?11, ?12) on conflict do nothing")
+                .setParameter(1, jobId).setParameter(2, marketKey).setParameter(3, windowIndex).setParameter(4, purpose)
+                .setParameter(5, row.trialNumber()).setParameter(6, json(row.parameters())).setParameter(7, json(row.metrics()))
+                .setParameter(8, finiteOrNull(row.score())).setParameter(9, json(row.dailyReturns()))
+                .setParameter(10, json(row.tradeReturns())).setParameter(11, row.error()).setParameter(12, workerId)
+                .executeUpdate() == 1;
+    }
+
+    public long count(String jobId, String marketKey, int windowIndex, String purpose) {
+        return ((Number) em.createNativeQuery("select count(*) from trials where job_id = ?1 and market_key = ?2 "
+                + "and window_index = ?3 and purpose = ?4").setParameter(1, jobId).setParameter(2, marketKey)
+                .setParameter(3, windowIndex).setParameter(4, purpose).getSingleResult()).longValue();
+    }
+
+    public long countForJob(String jobId, String purpose) {
+        return ((Number) em.createNativeQuery("select count(*) from trials where job_id = ?1 and purpose = ?2")
+                .setParameter(1, jobId).setParameter(2, purpose).getSingleResult()).longValue();
+    }
+
+    /** The best trial of a window by score; ties go to the lowest trial number so the choice is reproducible. */
+    public TrialRow best(String jobId, String marketKey, int windowIndex, String purpose) {
+        List<TrialRow> rows = select("where job_id = ?1 and market_key = ?2 and window_index = ?3 and purpose = ?4 "
+                + "order by score desc nulls last, trial_number asc limit 1", jobId, marketKey, windowIndex, purpose);
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    public TrialRow get(String jobId, String marketKey, int windowIndex, String purpose, int trialNumber) {
+        List<TrialRow> rows = select("where job_id = ?1 and market_key = ?2 and window_index = ?3 and purpose = ?4 "
+                + "and trial_number = ?5", jobId, marketKey, windowIndex, purpose, trialNumber);
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    /** Every trial's daily returns of one purpose for a market, in window and trial order. */
+    public List<TrialRow> all(String jobId, String marketKey, String purpose) {
+        return select("where job_id = ?1 and market_key = ?2 and purpose = ?3 order by window_index, trial_number", jobId,
+                marketKey, purpose);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<TrialRow> select(String where, Object... params) {
+        var query = em.createNativeQuery("select trial_number, cast(parameters as text), cast(metrics as text), score, "
+                + "cast(daily_returns as text), cast(trade_returns as text), error from trials " + where);
+        for (int i = 0; i < params.length; i++) {
+            query.setParameter(i + 1, params[i]);
+        }
+        List<Object[]> rows = query.getResultList();
+        return rows.stream().map(r -> new TrialRow(((Number) r[0]).intValue(),
+                read((String) r[1], new TypeReference<Map<String, Double>>() {
+                }), read((String) r[2], new TypeReference<Map<String, Object>>() {
+                }), r[3] == null ? Double.NEGATIVE_INFINITY : ((Number) r[3]).doubleValue(),
+                read((String) r[4], new TypeReference<double[]>() {
+                }), read((String) r[5], new TypeReference<double[]>() {
+                }), (String) r[6])).toList();
+    }
+
+    private static String json(Object value) {
+        return value == null ? null : new String(EventJson.write(value), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static <T> T read(String json, TypeReference<T> type) {
+        try {
+            return json == null ? null : EventJson.mapper().readValue(json, type);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("unreadable trial ledger column: " + e.getMessage(), e);
+        }
+    }
+
+    private static Double finiteOrNull(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
+    public record TrialRow(int trialNumber, Map<String, Double> parameters, Map<String, Object> metrics, double score,
+            double[] dailyReturns, double[] tradeReturns, String error) {
+    }
+}

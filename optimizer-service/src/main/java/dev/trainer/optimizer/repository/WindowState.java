@@ -1,0 +1,76 @@
+package dev.trainer.optimizer.repository;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.util.Objects;
+
+/** A validation window of a market: searching its train slice, testing the winner, or done. */
+@Entity
+@Table(name = "validation_windows")
+public class WindowState {
+
+    public static final String SEARCHING = "searching";
+    public static final String TESTING = "testing";
+    public static final String DONE = "done";
+
+    @EmbeddedId
+    public Key key;
+
+    @Column(name = "train_from_ms")
+    public long trainFromMs;
+
+    @Column(name = "train_until_ms")
+    public long trainUntilMs;
+
+    @Column(name = "test_from_ms")
+    public long testFromMs;
+
+    @Column(name = "test_until_ms")
+    public long testUntilMs;
+
+    @Column(name = "planned_trials")
+    public int plannedTrials;
+
+    public String status;
+
+    @Column(name = "best_trial")
+    public Integer bestTrial;
+
+    @Column(name = "best_score")
+    public Double bestScore;
+
+    @Embeddable
+    public static class Key implements Serializable {
+        @Column(name = "job_id")
+        public String jobId;
+
+        @Column(name = "market_key")
+        public String marketKey;
+
+        @Column(name = "window_index")
+        public int windowIndex;
+
+        public Key() {
+        }
+
+        public Key(String jobId, String marketKey, int windowIndex) {
+            this.jobId = jobId;
+            this.marketKey = marketKey;
+            this.windowIndex = windowIndex;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.jobId.equals(jobId) && k.marketKey.equals(marketKey) && k.windowIndex == windowIndex;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(jobId, marketKey, windowIndex);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.trainer.optimizer.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+public class WindowStateRepository implements PanacheRepositoryBase<WindowState, WindowState.Key> {
+
+    public Optional<WindowState> lock(String jobId, String marketKey, int windowIndex) {
+        return findByIdOptional(new WindowState.Key(jobId, marketKey, windowIndex), LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    public List<WindowState> forMarket(String jobId, String marketKey) {
+        return list("key.jobId = ?1 and key.marketKey = ?2", Sort.ascending("key.windowIndex"), jobId, marketKey);
+    }
+}
