@@ -38,7 +38,7 @@ public class SeriesCache {
                 return cached;
             }
         }
-        var stored = QuarkusTransaction.requiringNew().call(() -> chunks.chunks(fingerprint));
+        var stored = QuarkusTransaction.joiningExisting().call(() -> chunks.chunks(fingerprint));
         if (stored.isEmpty()) {
             throw new IllegalStateException("no cleaned series with fingerprint " + fingerprint + " is stored");
         }

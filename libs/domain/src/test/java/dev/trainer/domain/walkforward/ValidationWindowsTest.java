@@ -23,13 +23,18 @@ class ValidationWindowsTest {
             ValidationWindow w = windows.get(i);
             assertEquals(i, w.index());
             assertEquals(90 * DAY, w.trainUntilMs() - w.trainFromMs());
-            assertEquals(7 * DAY, w.testFromMs() - w.trainUntilMs());
-            assertEquals(30 * DAY, w.testUntilMs() - w.testFromMs());
+            assertEquals(7 * DAY, w.testFromMs() - w.trainUntilMs(), "the gap opens the test period");
+            assertEquals(23 * DAY, w.testUntilMs() - w.testFromMs(), "the test slice is the test period less the gap");
             assertTrue(w.testUntilMs() <= until);
             if (i > 0) {
-                assertEquals(windows.get(i - 1).testUntilMs(), w.testFromMs(), "test slices follow each other without overlap");
+                assertEquals(windows.get(i - 1).testUntilMs(), w.trainUntilMs(), "each test period starts where the previous one ended");
             }
         }
+    }
+
+    @Test
+    void aGapAsLongAsTheTestPeriodIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> ValidationWindows.walkForward(0, 400 * DAY, 90, 30, 30));
     }
 
     @Test

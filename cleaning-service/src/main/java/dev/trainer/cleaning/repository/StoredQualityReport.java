@@ -1,0 +1,60 @@
+package dev.trainer.cleaning.repository;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.time.Instant;
+
+/** What the checks counted on one series of one job, and the gate's decision. Counts are numbers of candles. */
+@Entity
+@Table(name = "quality_reports")
+public class StoredQualityReport {
+
+    @EmbeddedId
+    public Key key;
+
+    public int total;
+
+    @Column(name = "zero_volume")
+    public int zeroVolume;
+
+    public int flat;
+
+    @Column(name = "ohlc_invalid")
+    public int ohlcInvalid;
+
+    public int duplicates;
+
+    @Column(name = "out_of_order")
+    public int outOfOrder;
+
+    public int missing;
+
+    public int valid;
+
+    /** valid / total, 0..1. */
+    @Column(name = "valid_fraction")
+    public double validFraction;
+
+    /** The gate's minimum valid fraction, 0..1. */
+    @Column(name = "threshold_fraction")
+    public double thresholdFraction;
+
+    public boolean passed;
+
+    public String verdict;
+
+    /** SHA-256 (hex) of the cleaned series. */
+    public String fingerprint;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Embeddable
+    public record Key(@Column(name = "job_id") String jobId, String exchange, String pair, String timeframe)
+            implements Serializable {
+    }
+}

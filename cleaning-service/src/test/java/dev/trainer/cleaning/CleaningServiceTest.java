@@ -1,0 +1,342 @@
+package dev.trainer.cleaning;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.closeTo;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.trainer.cleaning.mapping.CleanCandlesMapper;
+import dev.trainer.contracts.EventTypes;
+import dev.trainer.contracts.Topics;
+import dev.trainer.contracts.events.CandleColumns;
+import dev.trainer.contracts.events.CleanCandlesChunk;
+import dev.trainer.contracts.events.QualityFlags;
+import dev.trainer.contracts.events.RawCandlesChunk;
+import dev.trainer.contracts.events.SeriesRef;
+import dev.trainer.contracts.events.TrainingStatus;
+import dev.trainer.contracts.serde.EventJson;
+import dev.trainer.domain.market.Candle;
+import dev.trainer.domain.market.Timeframe;
+import dev.trainer.domain.quality.QualityChecks;
+import dev.trainer.domain.quality.QualityResult;
+import dev.trainer.domain.quality.SeriesFingerprint;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.config.JsonConfig;
+import io.restassured.path.json.config.JsonPathConfig.NumberReturnType;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Against a real Kafka broker and PostgreSQL (dev-infra): raw chunks in, cleaned series or refusal out. */
+@QuarkusTest
+@WithTestResource(dev.trainer.devinfra.InfraTestResource.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CleaningServiceTest {
+
+    private static final long M5 = Timeframe.M5.durationMs();
+    private static final long START = 1_761_436_800_000L; // 2025-10-26T00:00:00Z, on the 5m grid
+    private static final String DLQ = Topics.deadLetter(Topics.CANDLES_RAW, "cleaning-service");
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    private TopicTap tap;
+
+    @BeforeAll
+    void connect() {
+        // fractions as doubles, not floats, in JSON paths
+        RestAssured.config = RestAssured.config().jsonConfig(JsonConfig.jsonConfig().numberReturnType(NumberReturnType.DOUBLE));
+        tap = new TopicTap(bootstrapServers, List.of(Topics.CANDLES_CLEAN, Topics.TRAINING_STATUS, DLQ));
+    }
+
+    @AfterAll
+    void disconnect() {
+        if (tap != null) {
+            tap.close();
+        }
+    }
+
+    private static String newJobId(String what) {
+        return what + "-" + UUID.randomUUID();
+    }
+
+    /** A healthy 5m series with a few flagged candles and a duplicate, in arrival order. */
+    private static List<Candle> goodSeries(int n) {
+        List<Candle> candles = new ArrayList<>();
+        double price = 192.0;
+        for (int i = 0; i < n; i++) {
+            double open = price;
+            double close = price + ((i * 7919) % 13 - 6) * 0.01;
+            double high = Math.max(open, close) + 0.05;
+            double low = Math.min(open, close) - 0.05;
+            double volume = i % 100 == 3 ? 0.0 : 10 + (i % 17);
+            if (i % 250 == 7) {
+                high = low = open = close; // flat
+            }
+            candles.add(new Candle(START + i * M5, open, high, low, close, volume));
+            price = close;
+        }
+        candles.add(1200, candles.get(1199)); // a duplicate row in the middle of chunk 1
+        return candles;
+    }
+
+    /** The diagnosis in small: 1000 candles, 190 dead (flat, zero volume), 190 more flat. */
+    private static List<Candle> garbageSeries() {
+        List<Candle> candles = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            long t = START + i * M5;
+            candles.add(i % 5 == 0 ? new Candle(t, 192.86, 192.86, 192.86, 192.86, 0)
+                    : i % 5 == 1 ? new Candle(t, 192.86, 192.86, 192.86, 192.86, 3.5)
+                            : new Candle(t, 192.86, 193.2, 192.5, 193.0, 12.0));
+        }
+        return candles;
+    }
+
+    private static List<RawCandlesChunk> rawChunks(String jobId, SeriesRef series, List<Candle> candles, int chunkSize) {
+        List<RawCandlesChunk> chunks = new ArrayList<>();
+        int count = Math.max(1, (candles.size() + chunkSize - 1) / chunkSize);
+        for (int i = 0; i < count; i++) {
+            List<Candle> part = candles.subList(Math.min(candles.size(), i * chunkSize),
+                    Math.min(candles.size(), (i + 1) * chunkSize));
+            chunks.add(new RawCandlesChunk(EventTypes.deterministicId(jobId, series.key(), "raw", Integer.toString(i)),
+                    RawCandlesChunk.SCHEMA_VERSION, Instant.now(), jobId, series, Instant.ofEpochMilli(START),
+                    Instant.ofEpochMilli(START + candles.size() * M5), i, count, columns(part)));
+        }
+        return chunks;
+    }
+
+    private static CandleColumns columns(List<Candle> candles) {
+        int n = candles.size();
+        long[] t = new long[n];
+        double[] o = new double[n], h = new double[n], l = new double[n], c = new double[n], v = new double[n];
+        for (int i = 0; i < n; i++) {
+            Candle x = candles.get(i);
+            t[i] = x.openTimeMs();
+            o[i] = x.open();
+            h[i] = x.high();
+            l[i] = x.low();
+            c[i] = x.close();
+            v[i] = x.volume();
+        }
+        return new CandleColumns(t, o, h, l, c, v);
+    }
+
+    private void publish(RawCandlesChunk chunk) {
+        tap.send(Topics.CANDLES_RAW, chunk.series().key(), chunk);
+    }
+
+    private List<CleanCandlesChunk> cleanChunks(String jobId) {
+        return tap.records(Topics.CANDLES_CLEAN, r -> true).stream()
+                .map(r -> EventJson.read(r.value(), CleanCandlesChunk.class))
+                .filter(c -> c.jobId().equals(jobId))
+                .toList();
+    }
+
+    private List<CleanCandlesChunk> cleanChunksUpToNow(String jobId) {
+        return tap.recordsUpToNow(Topics.CANDLES_CLEAN, r -> true).stream()
+                .map(r -> EventJson.read(r.value(), CleanCandlesChunk.class))
+                .filter(c -> c.jobId().equals(jobId))
+                .toList();
+    }
+
+    private List<TrainingStatus> statuses(String jobId) {
+        return tap.records(Topics.TRAINING_STATUS, r -> jobId.equals(r.key())).stream()
+                .map(r -> EventJson.read(r.value(), TrainingStatus.class))
+                .filter(s -> "cleaning-service".equals(s.service()))
+                .toList();
+    }
+
+    @Test
+    void aGoodSeriesInChunksDeliveredOutOfOrderIsCleanedAndPublishedOnce() {
+        String jobId = newJobId("good");
+        SeriesRef series = new SeriesRef("testex", "SOL/USDT", "5m");
+        List<Candle> candles = goodSeries(2600);
+        List<RawCandlesChunk> raw = rawChunks(jobId, series, candles, 1000);
+        assertEquals(3, raw.size());
+        QualityResult expected = new QualityChecks().check(Timeframe.M5, candles);
+        assertTrue(expected.passed(), expected.report().verdict());
+
+        publish(raw.get(2));
+        publish(raw.get(0));
+        publish(raw.get(1));
+
+        List<CleanCandlesChunk> clean = await().atMost(WAIT).until(() -> cleanChunks(jobId), c -> c.size() >= 2);
+        List<TrainingStatus> status = await().atMost(WAIT).until(() -> statuses(jobId), s -> !s.isEmpty());
+
+        // 2600 rows, 1 duplicate dropped: 2600 kept, in 2 chunks of at most 2000
+        List<CleanCandlesChunk> ordered = clean.stream().sorted(Comparator.comparingInt(CleanCandlesChunk::chunkIndex)).toList();
+        assertEquals(2, ordered.size());
+        assertEquals(List.of(0, 1), ordered.stream().map(CleanCandlesChunk::chunkIndex).toList());
+        assertEquals(2000, ordered.get(0).candles().size());
+        assertEquals(600, ordered.get(1).candles().size());
+        CandleColumns all = CleanCandlesMapper.concat(ordered.stream().map(CleanCandlesChunk::candles).toList());
+        String fingerprint = expected.cleaned().fingerprint();
+        assertEquals(fingerprint, SeriesFingerprint.of(all.openTimeMs(), all.open(), all.high(), all.low(), all.close(),
+                all.volume()));
+        assertArrayEquals(expected.cleaned().openTimeMs(), all.openTimeMs());
+        int[] flags = Arrays.stream(ordered.toArray(CleanCandlesChunk[]::new))
+                .flatMapToInt(c -> Arrays.stream(c.qualityFlags())).toArray();
+        assertArrayEquals(expected.cleaned().flags(), flags);
+        assertEquals(QualityFlags.ZERO_VOLUME, flags[3]);
+        assertEquals(QualityFlags.FLAT, flags[7]);
+        for (CleanCandlesChunk c : ordered) {
+            assertEquals(fingerprint, c.fingerprint());
+            assertEquals(expected.report().validFraction(), c.qualityScore());
+            assertEquals(1, c.report().duplicates());
+            assertTrue(c.report().passed());
+            assertEquals(series, c.series());
+            assertEquals(EventTypes.deterministicId(jobId, series.key(), "clean", Integer.toString(c.chunkIndex())),
+                    c.eventId());
+        }
+        ConsumerRecord<String, byte[]> first = tap.records(Topics.CANDLES_CLEAN, r -> true).stream()
+                .filter(r -> EventJson.read(r.value(), CleanCandlesChunk.class).jobId().equals(jobId)).findFirst().orElseThrow();
+        assertEquals(series.key(), first.key());
+
+        assertEquals(1, status.size());
+        TrainingStatus cleaned = status.get(0);
+        assertEquals("MARKET_CLEANED", cleaned.state());
+        assertEquals(expected.report().verdict(), cleaned.message());
+        assertEquals(fingerprint, cleaned.details().get("fingerprint"));
+        assertEquals(2600, ((Number) cleaned.details().get("clean_candle_count")).intValue());
+
+        given().queryParam("jobId", jobId).when().get("/api/quality/reports").then().statusCode(200)
+                .body("$", hasSize(1))
+                .body("[0].job_id", equalTo(jobId))
+                .body("[0].exchange", equalTo("testex"))
+                .body("[0].pair", equalTo("SOL/USDT"))
+                .body("[0].timeframe", equalTo("5m"))
+                .body("[0].total", equalTo(2601))
+                .body("[0].duplicates", equalTo(1))
+                .body("[0].zero_volume", equalTo(expected.report().zeroVolume()))
+                .body("[0].flat", equalTo(expected.report().flat()))
+                .body("[0].valid", equalTo(expected.report().valid()))
+                .body("[0].valid_fraction", closeTo(expected.report().validFraction(), 1e-12))
+                .body("[0].threshold_fraction", closeTo(0.70, 1e-12))
+                .body("[0].passed", equalTo(true))
+                .body("[0].verdict", startsWith("passed: "))
+                .body("[0].fingerprint", equalTo(fingerprint));
+
+        // Redelivery: the same three events again, and a new event for a chunk of the evaluated series.
+        raw.forEach(this::publish);
+        RawCandlesChunk late = raw.get(1);
+        publish(new RawCandlesChunk(UUID.randomUUID().toString(), late.schemaVersion(), Instant.now(), jobId, series,
+                late.periodFrom(), late.periodUntil(), late.chunkIndex(), late.chunkCount(), late.candles()));
+        // a marker series published after them on the same key (same partition) proves they were consumed
+        String markerJob = newJobId("marker");
+        publish(rawChunks(markerJob, series, candles.subList(0, 10), 1000).get(0));
+        await().atMost(WAIT).until(() -> statuses(markerJob), s -> !s.isEmpty());
+        assertEquals(2, cleanChunksUpToNow(jobId).size());
+        assertEquals(1, statuses(jobId).size());
+        given().queryParam("jobId", jobId).when().get("/api/quality/reports").then().statusCode(200).body("$", hasSize(1));
+    }
+
+    @Test
+    void aGarbageSeriesIsRefusedWithTheVerdictAndNothingGoesOnCandlesClean() {
+        String jobId = newJobId("garbage");
+        SeriesRef series = new SeriesRef("testex", "SOL/USDT", "5m");
+        rawChunks(jobId, series, garbageSeries(), 400).forEach(this::publish);
+
+        TrainingStatus rejected = await().atMost(WAIT).until(() -> statuses(jobId), s -> !s.isEmpty()).get(0);
+        assertEquals("MARKET_REJECTED", rejected.state());
+        assertEquals("refused: 60.0 % of 1000 candles valid, below the 70.0 % threshold (zero_volume 200, flat 400,"
+                + " ohlc_invalid 0, duplicates 0, out_of_order 0, missing 0)", rejected.message());
+        assertEquals(0.6, ((Number) rejected.details().get("valid_fraction")).doubleValue());
+        assertEquals(200, ((Number) rejected.details().get("zero_volume")).intValue());
+        assertEquals(400, ((Number) rejected.details().get("flat")).intValue());
+        assertEquals(series, rejected.market());
+        assertEquals(EventTypes.deterministicId(jobId, series.key(), "cleaning-service", "MARKET_REJECTED"),
+                rejected.eventId());
+
+        // the service publishes a series' clean chunks before its status: read candles.clean up to its end now
+        assertTrue(cleanChunksUpToNow(jobId).isEmpty());
+        given().queryParam("jobId", jobId).queryParam("exchange", "testex").queryParam("timeframe", "5m")
+                .when().get("/api/quality/reports").then().statusCode(200)
+                .body("$", hasSize(1))
+                .body("[0].passed", equalTo(false))
+                .body("[0].valid_fraction", closeTo(0.6, 1e-12))
+                .body("[0].verdict", equalTo(rejected.message()));
+    }
+
+    @Test
+    void anEmptySeriesIsRefusedSayingSo() {
+        String jobId = newJobId("empty");
+        SeriesRef series = new SeriesRef("testex", "ETH/USDT", "1h");
+        publish(rawChunks(jobId, series, List.of(), 1000).get(0));
+        TrainingStatus rejected = await().atMost(WAIT).until(() -> statuses(jobId), s -> !s.isEmpty()).get(0);
+        assertEquals("MARKET_REJECTED", rejected.state());
+        assertTrue(rejected.message().startsWith("refused: the series has no candles"), rejected.message());
+    }
+
+    @Test
+    void recordsThatAreNotChunksGoToTheDeadLetterTopic() {
+        String key = "malformed-" + UUID.randomUUID();
+        tap.sendBytes(Topics.CANDLES_RAW, key, "this is not JSON".getBytes(StandardCharsets.UTF_8));
+        ConsumerRecord<String, byte[]> dead = await().atMost(WAIT)
+                .until(() -> tap.records(DLQ, r -> key.equals(r.key())), l -> !l.isEmpty()).get(0);
+        assertEquals("this is not JSON", new String(dead.value(), StandardCharsets.UTF_8));
+        assertNotNull(header(dead, "dead-letter-reason"));
+
+        // valid JSON that breaks the contract: chunk 5 of 2
+        String jobId = newJobId("broken");
+        SeriesRef series = new SeriesRef("testex", "BROKEN/USDT", "5m");
+        RawCandlesChunk ok = rawChunks(jobId, series, goodSeries(1300).subList(0, 10), 1000).get(0);
+        RawCandlesChunk broken = new RawCandlesChunk(ok.eventId(), ok.schemaVersion(), ok.occurredAt(), jobId, series,
+                ok.periodFrom(), ok.periodUntil(), 5, 2, ok.candles());
+        publish(broken);
+        ConsumerRecord<String, byte[]> deadChunk = await().atMost(WAIT)
+                .until(() -> tap.records(DLQ, r -> series.key().equals(r.key())), l -> !l.isEmpty()).get(0);
+        assertEquals(jobId, EventJson.read(deadChunk.value(), RawCandlesChunk.class).jobId());
+        assertTrue(header(deadChunk, "dead-letter-reason").contains("chunkIndex 5 is outside 0..1"),
+                header(deadChunk, "dead-letter-reason"));
+    }
+
+    @Test
+    void thePolicyIsServed() {
+        given().when().get("/api/quality/policy").then().statusCode(200)
+                .body("threshold_fraction", closeTo(0.70, 1e-12))
+                .body("chunk_size_candles", equalTo(2000))
+                .body("checks.find { it.check == 'zero_volume' }.action", equalTo("flag"))
+                .body("checks.find { it.check == 'zero_volume' }.flag_bit", equalTo(QualityFlags.ZERO_VOLUME))
+                .body("checks.find { it.check == 'flat' }.action", equalTo("flag"))
+                .body("checks.find { it.check == 'flat' }.flag_bit", equalTo(QualityFlags.FLAT))
+                .body("checks.find { it.check == 'ohlc_invalid' }.action", equalTo("drop"))
+                .body("checks.find { it.check == 'duplicates' }.action", equalTo("drop"))
+                .body("checks.find { it.check == 'out_of_order' }.action", equalTo("drop"))
+                .body("checks.find { it.check == 'missing' }.action", equalTo("report"));
+    }
+
+    @Test
+    void healthAndMetricsAreUp() {
+        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("cleaning_candles_checked_total"))
+                .body(containsString("cleaning_series_evaluated_total{outcome=\"refused\""));
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        Header h = record.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,60 @@
+package dev.trainer.configregistry.messaging;
+
+import dev.trainer.configregistry.repository.TrainedConfigurationRepository;
+import dev.trainer.contracts.EventTypes;
+import dev.trainer.contracts.Topics;
+import dev.trainer.contracts.events.ConfigTrained;
+import dev.trainer.contracts.events.TrainingStatus;
+import dev.trainer.support.ProcessedEvents;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Consumes configs.trained into trained_configurations. A redelivered event (same event id) is recognised by
+ * processed_events; a second event for an already stored configuration (same config id) stores nothing. Only a
+ * newly stored configuration is reported on training.status (CONFIG_STORED), under an id derived from the
+ * configuration, so a crash between the report and the commit repeats the report under the same id.
+ */
+@ApplicationScoped
+public class ConfigTrainedConsumer {
+
+    static final String SERVICE = "config-registry-service";
+    private static final Logger LOG = Logger.getLogger(ConfigTrainedConsumer.class);
+
+    private final TrainedConfigurationRepository configurations;
+    private final ProcessedEvents processed;
+    private final RegistryPublisher publisher;
+
+    public ConfigTrainedConsumer(TrainedConfigurationRepository configurations, ProcessedEvents processed,
+            RegistryPublisher publisher) {
+        this.configurations = configurations;
+        this.processed = processed;
+        this.publisher = publisher;
+    }
+
+    @Incoming("configs-trained")
+    @Blocking
+    @Transactional
+    public void onConfigTrained(ConfigTrained config) {
+        if (!processed.firstDelivery(config.eventId(), "configs-trained")) {
+            return;
+        }
+        if (!configurations.insertIfAbsent(config)) {
+            LOG.infof("configuration %s is already stored; event %s ignored", config.configId(), config.eventId());
+            return;
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("config_id", config.configId());
+        details.put("lifecycle_stage", config.lifecycleStage());
+        publisher.status(new TrainingStatus(
+                EventTypes.deterministicId(Topics.TRAINING_STATUS, "CONFIG_STORED", config.configId()),
+                TrainingStatus.SCHEMA_VERSION, Instant.now(), config.jobId(), SERVICE, config.market(), "CONFIG_STORED",
+                "configuration " + config.configId() + " stored as " + config.lifecycleStage(), details));
+    }
+}

@@ -1,0 +1,218 @@
+package dev.trainer.validation;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.trainer.contracts.EventTypes;
+import dev.trainer.contracts.Topics;
+import dev.trainer.contracts.events.ConfigTrained;
+import dev.trainer.contracts.events.OptimizationCompleted;
+import dev.trainer.contracts.events.SeriesRef;
+import dev.trainer.contracts.events.TrainingStatus;
+import dev.trainer.devinfra.InfraTestResource;
+import dev.trainer.domain.lifecycle.LifecycleInputs;
+import dev.trainer.domain.lifecycle.LifecycleRules;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.lang.reflect.RecordComponent;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(InfraTestResource.class)
+class ValidationServiceTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    @Test
+    void aWinningOutcomeBecomesAMatureConfigurationWithEveryFieldFilled() throws Exception {
+        String jobId = "job-" + UUID.randomUUID();
+        SeriesRef market = Outcomes.market();
+        OptimizationCompleted outcome = Outcomes.winning(jobId, market);
+        // delivered twice: validated and published once
+        TestKafka.publish(Topics.OPTIMIZATION_RESULTS, jobId, outcome, outcome);
+
+        String configId = EventTypes.deterministicId(jobId, market.key());
+        List<ConfigTrained> published = TestKafka.read(Topics.CONFIGS_TRAINED, ConfigTrained.class,
+                c -> c.configId().equals(configId), 1, TIMEOUT, Duration.ofSeconds(2));
+        assertEquals(1, published.size(), "one configs.trained for the configuration");
+        ConfigTrained config = published.get(0);
+        assertEveryFieldFilled(config);
+
+        assertEquals(EventTypes.deterministicId(Topics.CONFIGS_TRAINED, outcome.eventId()), config.eventId());
+        assertEquals(jobId, config.jobId());
+        assertEquals("user-3", config.userId());
+        assertEquals("SMA_CROSSOVER", config.strategy());
+        assertEquals(market, config.market());
+        assertEquals(outcome.finalParameters(), config.parameters());
+        assertEquals("fp-" + jobId, config.dataFingerprint());
+        assertEquals(0.96, config.qualityScore());
+        assertEquals(7L, config.seed());
+        assertEquals("random", config.optimizationMethod());
+        assertEquals("walk_forward", config.validationMethod());
+        assertEquals(300, config.trialsEvaluated());
+        assertFalse(config.codeVersion().isBlank());
+        assertFalse(config.codeVersion().equals("unknown"), "the project version, from quarkus.application.version");
+
+        // out of sample: the three test windows as one record
+        Map<String, Object> oos = config.outOfSampleMetrics();
+        assertEquals(120, number(oos, "trade_count").intValue());
+        assertEquals(72, number(oos, "win_count").intValue());
+        assertEquals(Math.pow(1.05, 3) - 1, number(oos, "net_profit_fraction").doubleValue(), 1e-12);
+        double expectedSharpe = sharpe(new double[] {-0.002, 0.0035, 0.0035});
+        assertEquals(expectedSharpe, number(oos, "sharpe_daily").doubleValue(), 1e-9);
+        assertEquals(0.6, number(oos, "gross_win_rate_fraction").doubleValue(), 1e-12);
+        assertEquals(90, number(oos, "day_count").intValue());
+        assertTrue(number(oos, "max_drawdown_fraction").doubleValue() >= 0.03);
+        // in sample: means of the windows; a metric undefined everywhere stays undefined, with its reason
+        Map<String, Object> is = config.inSampleMetrics();
+        assertEquals(2.5, number(is, "sharpe_daily").doubleValue(), 1e-12);
+        assertEquals(101.0, number(is, "trade_count").doubleValue(), 1e-12);
+        assertTrue(is.containsKey("profit_factor") && is.get("profit_factor") == null);
+        assertEquals("undefined in every window (window 0: no losing trades)", is.get("profit_factor_undefined_reason"));
+
+        Map<String, Object> stats = config.statistics();
+        double p = number(stats, "p_value").doubleValue();
+        assertTrue(p >= 0 && p < 0.01, "a mean trade return of +0.12 % over 120 trades is significant: " + p);
+        assertTrue(number(stats, "z_score").doubleValue() > 2.0);
+        double stability = number(stats, "stability_score").doubleValue();
+        assertTrue(stability > 0.99 && stability <= 1.0, "identical positive windows are stable: " + stability);
+        assertNotNull(number(stats, "walk_forward_efficiency_ratio"));
+        assertEquals(Boolean.FALSE, stats.get("overfit"), "out-of-sample Sharpe is not below half of 2.5");
+        assertEquals(300, number(stats, "trials_evaluated").intValue());
+        assertEquals(0.25, number(stats, "trial_sharpe_variance").doubleValue(), 1e-12);
+
+        // the stage follows the plan's rules on the out-of-sample numbers
+        String expectedStage = LifecycleRules.assign(LifecycleInputs.basic(Math.pow(1.05, 3) - 1, expectedSharpe, 120))
+                .stage().name();
+        assertEquals("MATURE", expectedStage);
+        assertEquals(expectedStage, config.lifecycleStage());
+        assertFalse(config.stageReasons().isEmpty());
+
+        // the V3 configuration a trading layer loads
+        Map<String, Object> v3 = config.v3Config();
+        assertEquals("V3", v3.get("version"));
+        assertEquals(configId, v3.get("config_id"));
+        assertEquals("SMA_CROSSOVER", v3.get("strategy"));
+        assertEquals("MATURE", v3.get("stage"));
+        assertEquals(Map.of("exchange", market.exchange(), "pair", "BTC/USDT", "timeframe", "1h"), v3.get("market"));
+        assertEquals(6.0, number(map(v3, "parameters"), "fast").doubleValue());
+        Map<String, Object> risk = map(v3, "risk");
+        assertEquals(0.001, number(risk, "fee_per_side_fraction").doubleValue());
+        assertEquals(0.0005, number(risk, "slippage_per_side_fraction").doubleValue());
+        assertEquals(0.01, number(risk, "risk_per_trade_fraction").doubleValue());
+        Map<String, Object> provenance = map(v3, "provenance");
+        assertEquals(jobId, provenance.get("job_id"));
+        assertEquals("fp-" + jobId, provenance.get("data_fingerprint"));
+        assertEquals(0.96, number(provenance, "quality_score").doubleValue());
+        assertEquals(config.codeVersion(), provenance.get("code_version"));
+        assertEquals(7, number(provenance, "seed").intValue());
+
+        List<TrainingStatus> statuses = TestKafka.read(Topics.TRAINING_STATUS, TrainingStatus.class,
+                s -> s.jobId().equals(jobId) && s.state().equals("CONFIG_VALIDATED"), 1, TIMEOUT, Duration.ZERO);
+        assertEquals(1, statuses.size());
+        assertEquals("validation-service", statuses.get(0).service());
+        assertEquals(market, statuses.get(0).market());
+        assertEquals(configId, statuses.get(0).details().get("config_id"));
+        assertEquals("MATURE", statuses.get(0).details().get("lifecycle_stage"));
+
+        given().when().get("/api/validations/" + configId).then().statusCode(200)
+                .body("stage", equalTo("MATURE"))
+                .body("jobId", equalTo(jobId))
+                .body("market", equalTo(market.key()))
+                .body("statistics.trials_evaluated", equalTo(300));
+        given().queryParam("jobId", jobId).when().get("/api/validations").then().statusCode(200).body("$", hasSize(1));
+    }
+
+    @Test
+    void aLosingOutcomeIsPaperTradingOnly() throws Exception {
+        String jobId = "job-" + UUID.randomUUID();
+        SeriesRef market = Outcomes.market();
+        TestKafka.publish(Topics.OPTIMIZATION_RESULTS, jobId, Outcomes.losing(jobId, market));
+
+        String configId = EventTypes.deterministicId(jobId, market.key());
+        List<ConfigTrained> published = TestKafka.read(Topics.CONFIGS_TRAINED, ConfigTrained.class,
+                c -> c.configId().equals(configId), 1, TIMEOUT, Duration.ZERO);
+        assertEquals(1, published.size());
+        ConfigTrained config = published.get(0);
+        assertEveryFieldFilled(config);
+        assertEquals("PAPER", config.lifecycleStage());
+        assertEquals("PAPER", config.v3Config().get("stage"));
+        assertTrue(config.stageReasons().stream().anyMatch(r -> r.contains("net profit") && r.contains("negative")),
+                config.stageReasons().toString());
+        assertTrue(number(config.outOfSampleMetrics(), "net_profit_fraction").doubleValue() < 0);
+        assertTrue(number(config.statistics(), "p_value").doubleValue() > 0.5, "losing trades are not significant");
+        assertEquals(Boolean.TRUE, config.statistics().get("overfit"), "a negative Sharpe is below half of 2.5");
+        assertTrue(config.statistics().get("walk_forward_efficiency_ratio") instanceof Number wfe && wfe.doubleValue() < 0);
+    }
+
+    @Test
+    void aRecordThatIsNotAnOutcomeGoesToTheDeadLetterTopic() throws Exception {
+        String key = "garbage-" + UUID.randomUUID();
+        TestKafka.publishRaw(Topics.OPTIMIZATION_RESULTS, key, "{\"not\": \"an outcome\"".getBytes());
+        assertTrue(TestKafka.keySeen(Topics.deadLetter(Topics.OPTIMIZATION_RESULTS, "validation-service"), key, TIMEOUT));
+    }
+
+    @Test
+    void anUnknownConfigurationIsAProblem() {
+        given().when().get("/api/validations/" + UUID.randomUUID()).then().statusCode(404)
+                .contentType("application/problem+json").body("status", equalTo(404));
+    }
+
+    @Test
+    void isReady() {
+        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    /** Every component present; strings not blank, maps and lists not empty. */
+    private static void assertEveryFieldFilled(ConfigTrained config) throws Exception {
+        for (RecordComponent c : ConfigTrained.class.getRecordComponents()) {
+            Object value = c.getAccessor().invoke(config);
+            assertNotNull(value, c.getName());
+            if (value instanceof String s) {
+                assertFalse(s.isBlank(), c.getName());
+            } else if (value instanceof Map<?, ?> m) {
+                assertFalse(m.isEmpty(), c.getName());
+            } else if (value instanceof Collection<?> l) {
+                assertFalse(l.isEmpty(), c.getName());
+            }
+        }
+        for (String key : List.of("p_value", "z_score", "stability_score", "trials_evaluated")) {
+            assertInstanceOf(Number.class, config.statistics().get(key), key + " in " + config.statistics());
+        }
+        for (String key : List.of("trade_count", "net_profit_fraction", "sharpe_daily", "max_drawdown_fraction",
+                "gross_win_rate_fraction")) {
+            assertInstanceOf(Number.class, config.outOfSampleMetrics().get(key), key + " in " + config.outOfSampleMetrics());
+        }
+    }
+
+    private static Number number(Map<String, Object> map, String key) {
+        return assertInstanceOf(Number.class, map.get(key), key + " in " + map);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Map<String, Object> map, String key) {
+        return assertInstanceOf(Map.class, map.get(key), key + " in " + map);
+    }
+
+    /** Sharpe of the repeated daily pattern: mean / sample sd * sqrt(365) over 90 days. */
+    private static double sharpe(double[] pattern) {
+        double[] xs = new double[90];
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = pattern[i % pattern.length];
+        }
+        double mean = java.util.Arrays.stream(xs).average().orElseThrow();
+        double ss = java.util.Arrays.stream(xs).map(x -> (x - mean) * (x - mean)).sum();
+        return mean / Math.sqrt(ss / (xs.length - 1)) * Math.sqrt(365);
+    }
+}
