@@ -113,7 +113,8 @@ public final class DemoTraining {
         out.printf(format, "config", "market", "stage", "trades", "net profit", "sharpe", "p-value", "max dd", "parameters");
         for (JsonNode c : configs) {
             out.printf(Locale.ROOT, format, text(c, "configId", "config_id").substring(0, 8),
-                    text(c, "exchange") + " " + text(c, "pair") + " " + text(c, "timeframe"),
+                    text(c.path("market"), "exchange") + " " + text(c.path("market"), "pair") + " "
+                            + text(c.path("market"), "timeframe"),
                     text(c, "lifecycleStage", "lifecycle_stage"), number(c, "%d", "tradeCount", "trade_count"),
                     number(c, "%.2f%%", 100, "netProfitFraction", "net_profit_fraction"),
                     number(c, "%.2f", "sharpeDaily", "sharpe_daily"), number(c, "%.3f", "pValue", "p_value"),
