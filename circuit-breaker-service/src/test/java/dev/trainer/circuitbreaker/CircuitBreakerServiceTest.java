@@ -1,5 +1,7 @@
 package dev.trainer.circuitbreaker;
 
+import dev.trainer.devinfra.TestKafka;
+import org.eclipse.microprofile.config.ConfigProvider;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -24,6 +26,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(InfraTestResource.class)
 class CircuitBreakerServiceTest {
+
+    private final TestKafka kafka = new TestKafka(
+            ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
 
     @Test
     void defaultsAreThePlansNamesAndValues() {
@@ -64,9 +69,9 @@ class CircuitBreakerServiceTest {
         String configId = "cb-test-" + UUID.randomUUID();
         ConfigTrained config = TestEvents.configTrained(configId, "SMA_CROSSOVER",
                 new SeriesRef("bitstamp-2013", "BTC/USD", "1h"), "DISCOVERY");
-        TestEvents.publish(Topics.CONFIGS_TRAINED, configId, config);
+        kafka.publish(Topics.CONFIGS_TRAINED, configId, config);
         // the same event again: stored once
-        TestEvents.publish(Topics.CONFIGS_TRAINED, configId, config);
+        kafka.publish(Topics.CONFIGS_TRAINED, configId, config);
 
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
                 given().queryParam("limit", 500).when().get("/api/circuit-breakers/configurations")

@@ -191,7 +191,7 @@ class CleaningServiceTest {
         assertEquals(List.of(0, 1), ordered.stream().map(CleanCandlesChunk::chunkIndex).toList());
         assertEquals(2000, ordered.get(0).candles().size());
         assertEquals(600, ordered.get(1).candles().size());
-        CandleColumns all = CleanCandlesMapper.concat(ordered.stream().map(CleanCandlesChunk::candles).toList());
+        CandleColumns all = CandleColumns.concat(ordered.stream().map(CleanCandlesChunk::candles).toList());
         String fingerprint = expected.cleaned().fingerprint();
         assertEquals(fingerprint, SeriesFingerprint.of(all.openTimeMs(), all.open(), all.high(), all.low(), all.close(),
                 all.volume()));

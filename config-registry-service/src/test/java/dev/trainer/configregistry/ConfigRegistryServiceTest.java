@@ -1,5 +1,7 @@
 package dev.trainer.configregistry;
 
+import dev.trainer.devinfra.TestKafka;
+import org.eclipse.microprofile.config.ConfigProvider;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -33,6 +35,9 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(InfraTestResource.class)
 class ConfigRegistryServiceTest {
 
+    private final TestKafka kafka = new TestKafka(
+            ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+
     static {
         // JSON numbers with a fraction as doubles, not floats, so they compare exactly with the stored doubles
         RestAssured.config = RestAssured.config().jsonConfig(
@@ -51,7 +56,7 @@ class ConfigRegistryServiceTest {
         String strategy = "STORE_" + UUID.randomUUID();
         ConfigTrained config = TestEvents.configTrained(configId, strategy, new SeriesRef("binance", "BTC/USDT", "5m"),
                 "VALIDATION", 0.123, 1.8, 64);
-        TestEvents.publish(Topics.CONFIGS_TRAINED, configId, config);
+        kafka.publish(Topics.CONFIGS_TRAINED, configId, config);
 
         awaitStored(configId);
         given().when().get("/api/configs/" + configId).then().statusCode(200)
@@ -95,7 +100,7 @@ class ConfigRegistryServiceTest {
         String configId = "reg-" + UUID.randomUUID();
         ConfigTrained config = TestEvents.configTrained(configId, "NULLS_" + UUID.randomUUID(),
                 new SeriesRef("kraken", "ETH/USD", "1d"), "PAPER", -0.02, null, 1);
-        TestEvents.publish(Topics.CONFIGS_TRAINED, configId, config);
+        kafka.publish(Topics.CONFIGS_TRAINED, configId, config);
         awaitStored(configId);
         given().when().get("/api/configs/" + configId).then().statusCode(200)
                 .body("sharpeDaily", nullValue())
@@ -109,11 +114,11 @@ class ConfigRegistryServiceTest {
         String a = "reg-" + UUID.randomUUID();
         String b = "reg-" + UUID.randomUUID();
         String c = "reg-" + UUID.randomUUID();
-        TestEvents.publish(Topics.CONFIGS_TRAINED, a, TestEvents.configTrained(a, strategy,
+        kafka.publish(Topics.CONFIGS_TRAINED, a, TestEvents.configTrained(a, strategy,
                 new SeriesRef("binance", "BTC/USDT", "5m"), "PAPER", -0.1, 0.2, 40));
-        TestEvents.publish(Topics.CONFIGS_TRAINED, b, TestEvents.configTrained(b, strategy,
+        kafka.publish(Topics.CONFIGS_TRAINED, b, TestEvents.configTrained(b, strategy,
                 new SeriesRef("binance", "ETH/USDT", "1h"), "MATURE", 0.4, 2.1, 150));
-        TestEvents.publish(Topics.CONFIGS_TRAINED, c, TestEvents.configTrained(c, strategy,
+        kafka.publish(Topics.CONFIGS_TRAINED, c, TestEvents.configTrained(c, strategy,
                 new SeriesRef("kraken", "ETH/USDT", "1h"), "DISCOVERY", 0.05, 0.9, 12));
         awaitStored(a);
         awaitStored(b);
@@ -150,7 +155,7 @@ class ConfigRegistryServiceTest {
         ConfigTrained recomputed = TestEvents.configTrained(configId, strategy, market, "PAPER", -0.3, -1.0, 12);
         assertEquals(first.configId(), recomputed.configId());
         // same key, so one partition: processed in this order
-        TestEvents.publish(Topics.CONFIGS_TRAINED, configId, first, first, recomputed);
+        kafka.publish(Topics.CONFIGS_TRAINED, configId, first, first, recomputed);
 
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                 .until(() -> processed(recomputed.eventId()));
@@ -168,10 +173,10 @@ class ConfigRegistryServiceTest {
     @Test
     void aRecordThatIsNotAConfigurationDoesNotStopConsumption() throws Exception {
         String key = "garbage-" + UUID.randomUUID();
-        TestEvents.publishRaw(Topics.CONFIGS_TRAINED, key, "[1, 2".getBytes());
+        kafka.publishRaw(Topics.CONFIGS_TRAINED, key, "[1, 2".getBytes());
         String configId = "reg-" + UUID.randomUUID();
         // same key, so same partition, after the bad record
-        TestEvents.publish(Topics.CONFIGS_TRAINED, key, TestEvents.configTrained(configId, "AFTER_" + UUID.randomUUID(),
+        kafka.publish(Topics.CONFIGS_TRAINED, key, TestEvents.configTrained(configId, "AFTER_" + UUID.randomUUID(),
                 new SeriesRef("binance", "BTC/USDT", "4h"), "PAPER", -0.01, 0.1, 5));
         awaitStored(configId);
     }

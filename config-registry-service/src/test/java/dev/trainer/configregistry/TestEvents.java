@@ -3,51 +3,18 @@ package dev.trainer.configregistry;
 import dev.trainer.contracts.EventTypes;
 import dev.trainer.contracts.events.ConfigTrained;
 import dev.trainer.contracts.events.SeriesRef;
-import dev.trainer.contracts.serde.JsonEventSerializer;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.ConfigProvider;
 
-/** Publishing test events to the real broker the service under test consumes from. */
+/** Test events as the services upstream publish them. */
 final class TestEvents {
 
     private TestEvents() {
     }
 
-    /** Sends in order (one producer, acks=all, one at a time). */
-    static void publish(String topic, String key, Object... events) throws Exception {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, JsonEventSerializer.class.getName());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, Object> producer = new KafkaProducer<>(p)) {
-            for (Object event : events) {
-                producer.send(new ProducerRecord<>(topic, key, event)).get();
-            }
-        }
-    }
 
-    /** Sends raw bytes, e.g. a record that is not an event at all. */
-    static void publishRaw(String topic, String key, byte[] value) throws Exception {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p)) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
-        }
-    }
 
     /** A configuration as validation-service publishes it, with the given key numbers. */
     static ConfigTrained configTrained(String configId, String strategy, SeriesRef market, String stage,

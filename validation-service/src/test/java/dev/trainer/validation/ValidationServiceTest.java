@@ -1,5 +1,7 @@
 package dev.trainer.validation;
 
+import dev.trainer.devinfra.TestKafka;
+import org.eclipse.microprofile.config.ConfigProvider;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -32,6 +34,9 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(InfraTestResource.class)
 class ValidationServiceTest {
 
+    private final TestKafka kafka = new TestKafka(
+            ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     @Test
@@ -40,10 +45,10 @@ class ValidationServiceTest {
         SeriesRef market = Outcomes.market();
         OptimizationCompleted outcome = Outcomes.winning(jobId, market);
         // delivered twice: validated and published once
-        TestKafka.publish(Topics.OPTIMIZATION_RESULTS, jobId, outcome, outcome);
+        kafka.publish(Topics.OPTIMIZATION_RESULTS, jobId, outcome, outcome);
 
         String configId = EventTypes.deterministicId(jobId, market.key());
-        List<ConfigTrained> published = TestKafka.read(Topics.CONFIGS_TRAINED, ConfigTrained.class,
+        List<ConfigTrained> published = kafka.read(Topics.CONFIGS_TRAINED, ConfigTrained.class,
                 c -> c.configId().equals(configId), 1, TIMEOUT, Duration.ofSeconds(2));
         assertEquals(1, published.size(), "one configs.trained for the configuration");
         ConfigTrained config = published.get(0);
@@ -118,7 +123,7 @@ class ValidationServiceTest {
         assertEquals(config.codeVersion(), provenance.get("code_version"));
         assertEquals(7, number(provenance, "seed").intValue());
 
-        List<TrainingStatus> statuses = TestKafka.read(Topics.TRAINING_STATUS, TrainingStatus.class,
+        List<TrainingStatus> statuses = kafka.read(Topics.TRAINING_STATUS, TrainingStatus.class,
                 s -> s.jobId().equals(jobId) && s.state().equals("CONFIG_VALIDATED"), 1, TIMEOUT, Duration.ZERO);
         assertEquals(1, statuses.size());
         assertEquals("validation-service", statuses.get(0).service());
@@ -138,10 +143,10 @@ class ValidationServiceTest {
     void aLosingOutcomeIsPaperTradingOnly() throws Exception {
         String jobId = "job-" + UUID.randomUUID();
         SeriesRef market = Outcomes.market();
-        TestKafka.publish(Topics.OPTIMIZATION_RESULTS, jobId, Outcomes.losing(jobId, market));
+        kafka.publish(Topics.OPTIMIZATION_RESULTS, jobId, Outcomes.losing(jobId, market));
 
         String configId = EventTypes.deterministicId(jobId, market.key());
-        List<ConfigTrained> published = TestKafka.read(Topics.CONFIGS_TRAINED, ConfigTrained.class,
+        List<ConfigTrained> published = kafka.read(Topics.CONFIGS_TRAINED, ConfigTrained.class,
                 c -> c.configId().equals(configId), 1, TIMEOUT, Duration.ZERO);
         assertEquals(1, published.size());
         ConfigTrained config = published.get(0);
@@ -159,8 +164,8 @@ class ValidationServiceTest {
     @Test
     void aRecordThatIsNotAnOutcomeGoesToTheDeadLetterTopic() throws Exception {
         String key = "garbage-" + UUID.randomUUID();
-        TestKafka.publishRaw(Topics.OPTIMIZATION_RESULTS, key, "{\"not\": \"an outcome\"".getBytes());
-        assertTrue(TestKafka.keySeen(Topics.deadLetter(Topics.OPTIMIZATION_RESULTS, "validation-service"), key, TIMEOUT));
+        kafka.publishRaw(Topics.OPTIMIZATION_RESULTS, key, "{\"not\": \"an outcome\"".getBytes());
+        assertTrue(kafka.keySeen(Topics.deadLetter(Topics.OPTIMIZATION_RESULTS, "validation-service"), key, TIMEOUT));
     }
 
     @Test

@@ -20,29 +20,6 @@ public final class CleanCandlesMapper {
     private CleanCandlesMapper() {
     }
 
-    /** The chunks' columns one after the other, in the order given. */
-    public static CandleColumns concat(List<CandleColumns> chunks) {
-        int n = 0;
-        for (CandleColumns c : chunks) {
-            n += c.requireConsistent().size();
-        }
-        long[] time = new long[n];
-        double[] open = new double[n], high = new double[n], low = new double[n], close = new double[n],
-                volume = new double[n];
-        int at = 0;
-        for (CandleColumns c : chunks) {
-            int size = c.size();
-            System.arraycopy(c.openTimeMs(), 0, time, at, size);
-            System.arraycopy(c.open(), 0, open, at, size);
-            System.arraycopy(c.high(), 0, high, at, size);
-            System.arraycopy(c.low(), 0, low, at, size);
-            System.arraycopy(c.close(), 0, close, at, size);
-            System.arraycopy(c.volume(), 0, volume, at, size);
-            at += size;
-        }
-        return new CandleColumns(time, open, high, low, close, volume);
-    }
-
     public static QualityReport toReport(QualityAssessment q) {
         return new QualityReport(q.total(), q.zeroVolume(), q.flat(), q.ohlcInvalid(), q.duplicates(), q.outOfOrder(),
                 q.missing(), q.valid(), q.validFraction(), q.thresholdFraction(), q.passed(), q.verdict());

@@ -139,7 +139,7 @@ public class SeriesCleaner {
             }
             columns.add(EventJson.read(stored.get(i).payload(), CandleColumns.class));
         }
-        CandleColumns all = CleanCandlesMapper.concat(columns);
+        CandleColumns all = CandleColumns.concat(columns);
         QualityResult result = checks.check(Timeframe.parse(series.timeframe()), all.openTimeMs(), all.open(),
                 all.high(), all.low(), all.close(), all.volume());
         QualityAssessment report = result.report();

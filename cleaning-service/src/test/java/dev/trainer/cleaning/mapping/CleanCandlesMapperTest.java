@@ -38,7 +38,7 @@ class CleanCandlesMapperTest {
                 new double[0]);
         CandleColumns b = new CandleColumns(new long[] {3}, new double[] {3}, new double[] {3}, new double[] {3},
                 new double[] {3}, new double[] {3});
-        CandleColumns all = CleanCandlesMapper.concat(List.of(b, empty, a));
+        CandleColumns all = CandleColumns.concat(List.of(b, empty, a));
         assertArrayEquals(new long[] {3, 1, 2}, all.openTimeMs());
         assertArrayEquals(new double[] {3, 1, 2}, all.volume());
     }

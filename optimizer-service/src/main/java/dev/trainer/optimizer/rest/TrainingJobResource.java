@@ -9,6 +9,7 @@ import dev.trainer.optimizer.repository.JobMarketRepository;
 import dev.trainer.optimizer.repository.TrainingJobRepository;
 import dev.trainer.optimizer.service.JobCoordinator;
 import dev.trainer.optimizer.service.TrainingRequestValidator;
+import dev.trainer.support.ProblemJson;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -50,7 +51,8 @@ public class TrainingJobResource {
     @Operation(summary = "Validate a training request and publish it to training.requests; answers 202 with the job id")
     public Response submit(TrainingRequested body) {
         if (body == null) {
-            return Problems.badRequest(List.of(new TrainingRequestValidator.FieldProblem("body", "a training request is required")));
+            return ProblemJson.invalid("Invalid training request",
+                    List.of(new TrainingRequestValidator.FieldProblem("body", "a training request is required")));
         }
         TrainingRequested request = new TrainingRequested(EventTypes.newEventId(), TrainingRequested.SCHEMA_VERSION, Instant.now(),
                 body.jobId() == null || body.jobId().isBlank() ? EventTypes.newEventId() : body.jobId(), body.userId(),
@@ -59,7 +61,7 @@ public class TrainingJobResource {
                 Math.max(1, body.parallelWorkers()), body.costs());
         List<TrainingRequestValidator.FieldProblem> problems = TrainingRequestValidator.problems(request);
         if (!problems.isEmpty()) {
-            return Problems.badRequest(problems);
+            return ProblemJson.invalid("Invalid training request", problems);
         }
         publisher.trainingRequest(request);
         return Response.accepted(Map.of("jobId", request.jobId(), "status", "pending"))

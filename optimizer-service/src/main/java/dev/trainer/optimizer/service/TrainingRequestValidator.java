@@ -135,13 +135,16 @@ public final class TrainingRequestValidator {
         if (v.trainRatio() != null && !(v.trainRatio() > 0 && v.trainRatio() < 1)) {
             problems.add(new FieldProblem("validation.trainRatio", "must be a fraction strictly between 0 and 1, e.g. 0.7"));
         }
-        for (var period : new Object[][] {{"validation.trainPeriodDays", v.trainPeriodDays()}, {"validation.testPeriodDays", v.testPeriodDays()}}) {
-            if (period[1] != null && (Integer) period[1] < 1) {
-                problems.add(new FieldProblem((String) period[0], "must be at least 1 day"));
-            }
-        }
+        requireAtLeastOneDay(problems, "validation.trainPeriodDays", v.trainPeriodDays());
+        requireAtLeastOneDay(problems, "validation.testPeriodDays", v.testPeriodDays());
         if (v.gapPeriodDays() != null && v.gapPeriodDays() < 0) {
             problems.add(new FieldProblem("validation.gapPeriodDays", "must not be negative"));
+        }
+    }
+
+    private static void requireAtLeastOneDay(List<FieldProblem> problems, String field, Integer days) {
+        if (days != null && days < 1) {
+            problems.add(new FieldProblem(field, "must be at least 1 day"));
         }
     }
 

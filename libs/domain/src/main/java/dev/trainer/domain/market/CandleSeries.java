@@ -41,23 +41,8 @@ public final class CandleSeries {
     public static CandleSeries of(Timeframe timeframe, List<Candle> candles) {
         Objects.requireNonNull(timeframe, "timeframe");
         Objects.requireNonNull(candles, "candles");
-        int n = candles.size();
-        long[] t = new long[n];
-        double[] o = new double[n], h = new double[n], l = new double[n], c = new double[n], v = new double[n];
-        int i = 0;
-        for (Candle candle : candles) {
-            if (candle == null) {
-                throw new IllegalArgumentException("candle at index " + i + " is null");
-            }
-            t[i] = candle.openTimeMs();
-            o[i] = candle.open();
-            h[i] = candle.high();
-            l[i] = candle.low();
-            c[i] = candle.close();
-            v[i] = candle.volume();
-            i++;
-        }
-        return validated(timeframe, t, o, h, l, c, v);
+        OhlcvColumns cols = OhlcvColumns.of(candles);
+        return validated(timeframe, cols.openTimeMs(), cols.open(), cols.high(), cols.low(), cols.close(), cols.volume());
     }
 
     /** Builds a series from columns (copied). Same validation as {@link #of(Timeframe, List)}. */

@@ -1,6 +1,7 @@
 package dev.trainer.domain.quality;
 
 import dev.trainer.domain.market.Candle;
+import dev.trainer.domain.market.OhlcvColumns;
 import dev.trainer.domain.market.Timeframe;
 import java.math.BigDecimal;
 import java.util.Arrays;
@@ -68,22 +69,8 @@ public final class QualityChecks {
     /** Checks candles given in arrival order. */
     public QualityResult check(Timeframe timeframe, List<Candle> candlesInArrivalOrder) {
         Objects.requireNonNull(candlesInArrivalOrder, "candles");
-        int n = candlesInArrivalOrder.size();
-        long[] t = new long[n];
-        double[] o = new double[n], h = new double[n], l = new double[n], c = new double[n], v = new double[n];
-        for (int i = 0; i < n; i++) {
-            Candle candle = candlesInArrivalOrder.get(i);
-            if (candle == null) {
-                throw new IllegalArgumentException("candle at index " + i + " is null");
-            }
-            t[i] = candle.openTimeMs();
-            o[i] = candle.open();
-            h[i] = candle.high();
-            l[i] = candle.low();
-            c[i] = candle.close();
-            v[i] = candle.volume();
-        }
-        return checkOwned(timeframe, t, o, h, l, c, v);
+        OhlcvColumns cols = OhlcvColumns.of(candlesInArrivalOrder);
+        return checkOwned(timeframe, cols.openTimeMs(), cols.open(), cols.high(), cols.low(), cols.close(), cols.volume());
     }
 
     /** Checks candles given column-wise in arrival order (the arrays are not modified). */

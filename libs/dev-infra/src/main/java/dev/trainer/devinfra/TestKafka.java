@@ -1,4 +1,4 @@
-package dev.trainer.validation;
+package dev.trainer.devinfra;
 
 import dev.trainer.contracts.serde.EventJson;
 import dev.trainer.contracts.serde.JsonEventSerializer;
@@ -18,20 +18,26 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.ConfigProvider;
 
-/** Plain Kafka clients against the real broker the service under test uses. */
-final class TestKafka {
+/**
+ * Plain Kafka clients for tests, against the real broker the code under test uses: publish events as the other
+ * services would, and read back what was published. Reads use no consumer group, from the beginning of the topic,
+ * so tests tell their records apart by their own ids.
+ */
+public final class TestKafka {
 
-    private TestKafka() {
+    private final String bootstrapServers;
+
+    public TestKafka(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
     }
 
-    private static String bootstrap() {
-        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+    private String bootstrap() {
+        return bootstrapServers;
     }
 
     /** Sends in order (one producer, acks=all, one at a time). */
-    static void publish(String topic, String key, Object... events) throws Exception {
+    public void publish(String topic, String key, Object... events) throws Exception {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -45,7 +51,7 @@ final class TestKafka {
     }
 
     /** Sends raw bytes, e.g. a record that is not an event at all. */
-    static void publishRaw(String topic, String key, byte[] value) throws Exception {
+    public void publishRaw(String topic, String key, byte[] value) throws Exception {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -56,7 +62,7 @@ final class TestKafka {
     }
 
     /** The keys of the records on a topic, read from the beginning until {@code key} shows up or the timeout passes. */
-    static boolean keySeen(String topic, String key, Duration timeout) {
+    public boolean keySeen(String topic, String key, Duration timeout) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -83,7 +89,7 @@ final class TestKafka {
      * Reads the whole topic from the beginning (no consumer group) until {@code expected} matching records are seen
      * or the timeout passes, then keeps reading for {@code linger} to catch any extra one. Returns the matches.
      */
-    static <T> List<T> read(String topic, Class<T> type, Predicate<T> match, int expected, Duration timeout,
+    public <T> List<T> read(String topic, Class<T> type, Predicate<T> match, int expected, Duration timeout,
             Duration linger) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
