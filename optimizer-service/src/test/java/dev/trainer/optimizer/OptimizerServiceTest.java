@@ -1,0 +1,179 @@
+package dev.trainer.optimizer;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.trainer.contracts.EventTypes;
+import dev.trainer.contracts.Topics;
+import dev.trainer.contracts.events.CandleColumns;
+import dev.trainer.contracts.events.CleanCandlesChunk;
+import dev.trainer.contracts.events.OptimizationCompleted;
+import dev.trainer.contracts.events.QualityReport;
+import dev.trainer.contracts.events.SeriesRef;
+import dev.trainer.contracts.events.TrainingRequested;
+import dev.trainer.contracts.events.TrainingStatus;
+import dev.trainer.devinfra.InfraTestResource;
+import dev.trainer.devinfra.TestKafka;
+import dev.trainer.domain.backtest.BacktestSettings;
+import dev.trainer.domain.backtest.Backtester;
+import dev.trainer.domain.market.CandleSeries;
+import dev.trainer.domain.market.Timeframe;
+import dev.trainer.domain.optimize.Objective;
+import dev.trainer.domain.strategy.ParameterSet;
+import dev.trainer.domain.strategy.StrategyCatalog;
+import dev.trainer.domain.strategy.TradingStrategy;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+/** Against a real Kafka broker and PostgreSQL: a job's request and cleaned series in, its searched and tested market out. */
+@QuarkusTest
+@WithTestResource(InfraTestResource.class)
+class OptimizerServiceTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(90);
+    private static final long HOUR_MS = Timeframe.H1.durationMs();
+    private static final long START_MS = Instant.parse("2025-01-01T00:00:00Z").toEpochMilli();
+    private static final int BARS = 600;
+
+    private final TestKafka kafka = new TestKafka(
+            ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+
+    private static TrainingRequested request(String jobId, SeriesRef market) {
+        return new TrainingRequested(EventTypes.newEventId(), TrainingRequested.SCHEMA_VERSION, Instant.now(), jobId, "tester",
+                "SMA_CROSSOVER", List.of(market.pair()), List.of(market.exchange()), List.of(market.timeframe()),
+                new TrainingRequested.Optimization("grid", null, null, 7, "net_profit", 1,
+                        Map.of("fast", List.of(3, 5), "slow", List.of(10, 20))),
+                new TrainingRequested.Validation("train_test_split", null, null, null, 0.7), 1, null, null, null, 1,
+                new TrainingRequested.Costs(0.001, 0.0005));
+    }
+
+    /** Hourly candles on a wave with a drift, so moving averages cross often in both slices. */
+    private static CandleColumns wave() {
+        long[] t = new long[BARS];
+        double[] o = new double[BARS], h = new double[BARS], l = new double[BARS], c = new double[BARS], v = new double[BARS];
+        double previous = 100;
+        for (int i = 0; i < BARS; i++) {
+            double close = 100 + 0.01 * i + 5 * Math.sin(i / 9.0) + 2 * Math.sin(i / 3.7);
+            t[i] = START_MS + i * HOUR_MS;
+            o[i] = previous;
+            c[i] = close;
+            h[i] = Math.max(previous, close) + 0.2;
+            l[i] = Math.min(previous, close) - 0.2;
+            v[i] = 10 + i % 7;
+            previous = close;
+        }
+        return new CandleColumns(t, o, h, l, c, v);
+    }
+
+    private static List<CleanCandlesChunk> chunks(String jobId, SeriesRef market, CandleColumns all, String fingerprint) {
+        QualityReport report = new QualityReport(BARS, 0, 0, 0, 0, 0, 0, BARS, 1.0, 0.7, true, "passed");
+        int half = BARS / 2;
+        return List.of(0, 1).stream().map(i -> {
+            int from = i * half;
+            int to = from + half;
+            CandleColumns part = new CandleColumns(Arrays.copyOfRange(all.openTimeMs(), from, to),
+                    Arrays.copyOfRange(all.open(), from, to), Arrays.copyOfRange(all.high(), from, to),
+                    Arrays.copyOfRange(all.low(), from, to), Arrays.copyOfRange(all.close(), from, to),
+                    Arrays.copyOfRange(all.volume(), from, to));
+            return new CleanCandlesChunk(EventTypes.newEventId(), CleanCandlesChunk.SCHEMA_VERSION, Instant.now(), jobId, market,
+                    fingerprint, 1.0, report, i, 2, part, new int[half]);
+        }).toList();
+    }
+
+    @Test
+    void aJobSearchesTheTrainSliceTestsTheWinnerOutOfSampleAndCompletes() throws Exception {
+        String jobId = "job-" + UUID.randomUUID();
+        SeriesRef market = new SeriesRef("synthetic", "BTC/USD", "1h");
+        CandleColumns candles = wave();
+        List<CleanCandlesChunk> chunks = chunks(jobId, market, candles, "fp-" + UUID.randomUUID());
+        // the series' second chunk arrives before the request, the first one after it
+        kafka.publish(Topics.CANDLES_CLEAN, market.key(), chunks.get(1));
+        kafka.publish(Topics.TRAINING_REQUESTS, jobId, request(jobId, market));
+        kafka.publish(Topics.CANDLES_CLEAN, market.key(), chunks.get(0));
+
+        OptimizationCompleted done = kafka.read(Topics.OPTIMIZATION_RESULTS, OptimizationCompleted.class,
+                o -> o.jobId().equals(jobId), 1, WAIT, Duration.ZERO).get(0);
+        assertEquals(4, done.trialsEvaluated());
+        assertEquals(1, done.windows().size());
+        OptimizationCompleted.Window window = done.windows().get(0);
+        long splitMs = START_MS + (long) Math.floor(BARS * HOUR_MS * 0.7);
+        assertEquals(splitMs, window.trainUntil().toEpochMilli());
+        assertEquals(splitMs, window.testFrom().toEpochMilli());
+
+        // the winner is the best net profit on the train slice, as the engine computes it
+        CandleSeries series = CandleSeries.ofColumns(Timeframe.H1, candles.openTimeMs(), candles.open(), candles.high(),
+                candles.low(), candles.close(), candles.volume());
+        CandleSeries train = series.between(window.trainFrom().toEpochMilli(), window.trainUntil().toEpochMilli());
+        TradingStrategy sma = StrategyCatalog.get("SMA_CROSSOVER");
+        BacktestSettings settings = BacktestSettings.defaults().withFeePerSide(0.001).withSlippagePerSide(0.0005);
+        Map<String, Double> best = null;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (int fast : new int[] {3, 5}) {
+            for (int slow : new int[] {10, 20}) {
+                Map<String, Double> params = Map.of("fast", (double) fast, "slow", (double) slow);
+                double score = Objective.NET_PROFIT.score(
+                        new Backtester().run(train, sma, ParameterSet.of(params), settings).metrics(), 1);
+                if (score > bestScore) {
+                    bestScore = score;
+                    best = params;
+                }
+            }
+        }
+        assertEquals(best, window.bestParameters());
+        assertEquals(best, done.finalParameters());
+        assertEquals(bestScore, window.bestScore(), 1e-12);
+        assertTrue(window.outOfSampleMetrics().containsKey("net_profit_fraction"), window.outOfSampleMetrics().toString());
+        assertTrue(window.outOfSampleTradeReturns().length > 0, "the wave crosses in the test slice too");
+
+        await().atMost(WAIT).untilAsserted(() -> given().when().get("/api/training/jobs/" + jobId).then().statusCode(200)
+                .body("status", equalTo("completed"))
+                .body("totalCombinations", equalTo(4))
+                .body("completedCombinations", equalTo(4))
+                .body("markets[0].status", equalTo("completed")));
+    }
+
+    @Test
+    void aJobWhoseOnlyMarketIsRefusedFailsWithTheReason() throws Exception {
+        String jobId = "refused-" + UUID.randomUUID();
+        SeriesRef market = new SeriesRef("synthetic", "ETH/USD", "1h");
+        kafka.publish(Topics.TRAINING_REQUESTS, jobId, request(jobId, market));
+        kafka.publish(Topics.TRAINING_STATUS, jobId, new TrainingStatus(EventTypes.newEventId(), TrainingStatus.SCHEMA_VERSION,
+                Instant.now(), jobId, "cleaning-service", market, "MARKET_REJECTED", "refused: 12.0 % of 100 candles valid",
+                Map.of("valid_fraction", 0.12)));
+
+        await().atMost(WAIT).untilAsserted(() -> given().when().get("/api/training/jobs/" + jobId).then().statusCode(200)
+                .body("status", equalTo("failed"))
+                .body("errorMessage", containsString("12.0 % of 100 candles valid"))
+                .body("markets[0].status", equalTo("failed")));
+    }
+
+    @Test
+    void anInvalidRequestIsRefusedWithEveryBadFieldNamed() {
+        given().contentType("application/json")
+                .body("{\"userId\":\"u\",\"strategy\":\"NOPE\",\"pairs\":[\"btcusdt\"],\"exchanges\":[],\"timeframes\":[\"7m\"],"
+                        + "\"optimization\":{\"method\":\"bayesian\",\"seed\":1,\"minTrades\":1},\"historicalPeriodMonths\":12,"
+                        + "\"parallelWorkers\":1}")
+                .when().post("/api/training/jobs")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItems("strategy", "pairs", "exchanges", "timeframes", "optimization.method"));
+    }
+
+    @Test
+    void anUnknownJobIsAProblem404() {
+        given().when().get("/api/training/jobs/" + UUID.randomUUID()).then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+}
