@@ -28,6 +28,7 @@ public final class LocalStack implements AutoCloseable {
 
     private final Path root;
     private final Path stateDir;
+    private final boolean keepData;
     private final Consumer<String> progress;
     private final List<InfraProcess> infra = new ArrayList<>();
     private final Map<ServiceSpec, Process> services = new LinkedHashMap<>();
@@ -36,18 +37,23 @@ public final class LocalStack implements AutoCloseable {
     private String dbUser;
     private String dbPassword;
 
-    private LocalStack(Path root, Path stateDir, Consumer<String> progress) {
+    private LocalStack(Path root, Path stateDir, boolean keepData, Consumer<String> progress) {
         this.root = root;
         this.stateDir = stateDir;
+        this.keepData = keepData;
         this.progress = progress;
     }
 
     /**
      * Starts everything and returns once every service answers ready on /q/health/ready; on any failure stops what it
      * started and throws with the failing piece's log tail.
+     *
+     * @param stateDir  where logs (and, with {@code keepData}, the broker's and the database's data) are kept
+     * @param kafkaPort 0 for a free port; likewise {@code postgresPort}
      */
-    public static LocalStack start(Path root, Path stateDir, int kafkaPort, int postgresPort, Consumer<String> progress) {
-        LocalStack stack = new LocalStack(root, stateDir, progress);
+    public static LocalStack start(Path root, Path stateDir, boolean keepData, int kafkaPort, int postgresPort,
+            Consumer<String> progress) {
+        LocalStack stack = new LocalStack(root, stateDir, keepData, progress);
         try {
             stack.startInfra(kafkaPort, postgresPort);
             stack.startServices();
@@ -86,9 +92,11 @@ public final class LocalStack implements AutoCloseable {
         String envKafka = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
         String envJdbc = System.getenv("QUARKUS_DATASOURCE_JDBC_URL");
         CompletableFuture<InfraProcess> kafkaStart = envKafka != null ? null
-                : CompletableFuture.supplyAsync(() -> InfraProcess.kafka(kafkaPort, stateDir.resolve("data/kafka")));
+                : CompletableFuture.supplyAsync(() -> InfraProcess.kafka(kafkaPort,
+                        keepData ? stateDir.resolve("data/kafka") : null));
         CompletableFuture<InfraProcess> pgStart = envJdbc != null ? null
-                : CompletableFuture.supplyAsync(() -> InfraProcess.postgres(postgresPort, stateDir.resolve("data/postgres")));
+                : CompletableFuture.supplyAsync(() -> InfraProcess.postgres(postgresPort,
+                        keepData ? InfraProcess.reachablePostgresDir(stateDir.resolve("data/postgres")) : null));
         progress.accept(envKafka != null ? "Kafka: using " + envKafka : "Kafka: starting a KRaft broker on 127.0.0.1:" + kafkaPort);
         progress.accept(envJdbc != null ? "PostgreSQL: using " + envJdbc : "PostgreSQL: starting on 127.0.0.1:" + postgresPort);
         kafka = envKafka != null ? envKafka : joinInfra(kafkaStart).address();

@@ -68,7 +68,7 @@ public final class Main {
     private int supervise() throws IOException {
         Files.createDirectories(state.resolve("run"));
         Files.writeString(pidFile(), Long.toString(ProcessHandle.current().pid()));
-        LocalStack stack = LocalStack.start(root, state, port("TRAINER_KAFKA_PORT", LocalStack.DEFAULT_KAFKA_PORT),
+        LocalStack stack = LocalStack.start(root, state, true, port("TRAINER_KAFKA_PORT", LocalStack.DEFAULT_KAFKA_PORT),
                 port("TRAINER_POSTGRES_PORT", LocalStack.DEFAULT_POSTGRES_PORT), line -> System.out.println("[stack] " + line));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("[stack] stopping");

@@ -385,14 +385,39 @@ public final class InfraProcess implements AutoCloseable {
      * without leaving traces, and again after, in case a restrictive umask made the new ones unreachable.
      */
     private static void requireReachableByNobody(Path dir) throws IOException {
-        for (Path ancestor = dir.getParent(); ancestor != null; ancestor = ancestor.getParent()) {
+        Path ancestor = firstBlockingAncestor(dir);
+        if (ancestor != null) {
+            throw new IOException("PostgreSQL runs as user nobody (uid " + Users.UNPRIVILEGED_ID
+                    + ") because this JVM is root, but nobody cannot reach " + dir + ": " + ancestor
+                    + " is not searchable by others. Choose a data directory elsewhere, e.g. under /tmp or "
+                    + "/var/tmp, or chmod o+x " + ancestor);
+        }
+    }
+
+    private static Path firstBlockingAncestor(Path dir) throws IOException {
+        for (Path ancestor = dir.toAbsolutePath().getParent(); ancestor != null; ancestor = ancestor.getParent()) {
             if (Files.exists(ancestor)
                     && !Files.getPosixFilePermissions(ancestor).contains(PosixFilePermission.OTHERS_EXECUTE)) {
-                throw new IOException("PostgreSQL runs as user nobody (uid " + Users.UNPRIVILEGED_ID
-                        + ") because this JVM is root, but nobody cannot reach " + dir + ": " + ancestor
-                        + " is not searchable by others. Choose a data directory elsewhere, e.g. under /tmp or "
-                        + "/var/tmp, or chmod o+x " + ancestor);
+                return ancestor;
             }
         }
+        return null;
+    }
+
+    /**
+     * A kept PostgreSQL data directory PostgreSQL can use: {@code preferred}, unless this JVM is root and nobody (whom
+     * PostgreSQL then runs as) cannot reach it, as in a checkout under /root; then one under the temporary directory,
+     * named after {@code preferred} so the same checkout finds the same data again.
+     */
+    public static Path reachablePostgresDir(Path preferred) {
+        try {
+            if (!Users.isRoot() || firstBlockingAncestor(preferred) == null) {
+                return preferred;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String name = Integer.toHexString(preferred.toAbsolutePath().normalize().toString().hashCode());
+        return Path.of(System.getProperty("java.io.tmpdir"), "trainer-postgres-" + name);
     }
 }

@@ -1,0 +1,80 @@
+package dev.trainer.systemtest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.trainer.cli.DemoTraining;
+import dev.trainer.cli.LocalStack;
+import dev.trainer.contracts.EventTypes;
+import dev.trainer.contracts.events.TrainingRequested;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole system as the demo runs it: a real broker and database, the six packaged services as separate processes,
+ * a training request published on training.requests, and the trained configuration read back from the registry's
+ * REST API with every field filled. Needs ports 8081-8086 free.
+ */
+class TrainingFlowSystemTest {
+
+    private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+
+    /** SMA crossover on 15m candles of the bundled week, three walk-forward windows of 3 train days and 1 test day. */
+    private static TrainingRequested request(String jobId) {
+        return new TrainingRequested(EventTypes.newEventId(), TrainingRequested.SCHEMA_VERSION, Instant.now(), jobId,
+                "system-test", "SMA_CROSSOVER", List.of("BTC/USD"), List.of("bitstamp-2013"), List.of("15m"),
+                new TrainingRequested.Optimization("grid", null, null, 42, "net_profit", 1,
+                        Map.of("fast", List.of(3, 5, 8), "slow", List.of(13, 21, 34))),
+                new TrainingRequested.Validation("walk_forward", 3, 1, 0, null), 1,
+                Instant.parse("2013-11-25T00:00:00Z"), Instant.parse("2013-12-02T00:00:00Z"), 600, 1,
+                new TrainingRequested.Costs(0.001, 0.0005));
+    }
+
+    @Test
+    void aTrainingRequestBecomesAFullyFilledConfigurationInTheRegistry() throws Exception {
+        LocalStack stack = LocalStack.start(ROOT, ROOT.resolve("system-tests/target/stack"), false, 0, 0, System.out::println);
+        List<ProcessHandle> started = new ArrayList<>();
+        try {
+            stack.pids().forEach(pid -> ProcessHandle.of(pid).ifPresent(started::add));
+            DemoTraining training = new DemoTraining(stack.kafkaBootstrapServers(), System.out);
+            String jobId = EventTypes.newEventId();
+            training.publish(request(jobId));
+
+            JsonNode job = training.awaitJob(jobId, Duration.ofMinutes(5));
+            assertEquals("completed", job.path("status").asText(), job.toPrettyString());
+            assertEquals(9 * 3, job.path("totalCombinations").asInt(), "3 x 3 grid in each of 3 windows");
+            assertEquals(9 * 3, job.path("completedCombinations").asInt());
+
+            List<JsonNode> configs = training.awaitConfigs(jobId, 1, Duration.ofMinutes(2));
+            assertEquals(1, configs.size());
+            JsonNode config = configs.get(0);
+            training.printTable(configs);
+            for (Iterator<Map.Entry<String, JsonNode>> fields = config.fields(); fields.hasNext();) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                assertFalse(field.getValue().isNull(), field.getKey() + " is not filled: " + config.toPrettyString());
+                if (field.getValue().isContainerNode()) {
+                    assertFalse(field.getValue().isEmpty(), field.getKey() + " is empty: " + config.toPrettyString());
+                }
+            }
+            assertEquals("bitstamp-2013", config.at("/market/exchange").asText());
+            assertEquals("15m", config.at("/market/timeframe").asText());
+            assertEquals(job.at("/markets/0/dataFingerprint").asText(), config.path("dataFingerprint").asText());
+            assertTrue(config.path("tradeCount").asInt() >= 2, "out-of-sample trades: " + config.path("tradeCount"));
+            assertEquals(27, config.path("trialsEvaluated").asInt());
+        } finally {
+            stack.close();
+        }
+        for (ProcessHandle process : started) {
+            assertFalse(process.isAlive(), "process " + process.pid() + " " + process.info().command().orElse("")
+                    + " outlived the stack");
+        }
+    }
+}
