@@ -8,10 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.trainer.cli.DemoTraining;
 import dev.trainer.cli.LocalStack;
 import dev.trainer.contracts.EventTypes;
-import dev.trainer.contracts.events.TrainingRequested;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -21,22 +19,11 @@ import org.junit.jupiter.api.Test;
 /**
  * The whole system as the demo runs it: a real broker and database, the six packaged services as separate processes,
  * a training request published on training.requests, and the trained configuration read back from the registry's
- * REST API with every field filled. Needs ports 8081-8086 free.
+ * REST API with every field filled. It runs the demo's request on one timeframe. Needs ports 8081-8086 free.
  */
 class TrainingFlowSystemTest {
 
     private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
-
-    /** SMA crossover on 15m candles of the bundled week, three walk-forward windows of 3 train days and 1 test day. */
-    private static TrainingRequested request(String jobId) {
-        return new TrainingRequested(EventTypes.newEventId(), TrainingRequested.SCHEMA_VERSION, Instant.now(), jobId,
-                "system-test", "SMA_CROSSOVER", List.of("BTC/USD"), List.of("bitstamp-2013"), List.of("15m"),
-                new TrainingRequested.Optimization("grid", null, null, 42, "net_profit", 1,
-                        Map.of("fast", List.of(3, 5, 8), "slow", List.of(13, 21, 34))),
-                new TrainingRequested.Validation("walk_forward", 3, 1, 0, null), 1,
-                Instant.parse("2013-11-25T00:00:00Z"), Instant.parse("2013-12-02T00:00:00Z"), 600, 1,
-                new TrainingRequested.Costs(0.001, 0.0005));
-    }
 
     @Test
     void aTrainingRequestBecomesAFullyFilledConfigurationInTheRegistry() throws Exception {
@@ -46,12 +33,13 @@ class TrainingFlowSystemTest {
             stack.pids().forEach(pid -> ProcessHandle.of(pid).ifPresent(started::add));
             DemoTraining training = new DemoTraining(stack.kafkaBootstrapServers(), System.out);
             String jobId = EventTypes.newEventId();
-            training.publish(request(jobId));
+            training.publish(DemoTraining.request(jobId, List.of("5m")));
 
             JsonNode job = training.awaitJob(jobId, Duration.ofMinutes(5));
             assertEquals("completed", job.path("status").asText(), job.toPrettyString());
-            assertEquals(9 * 3, job.path("totalCombinations").asInt(), "3 x 3 grid in each of 3 windows");
-            assertEquals(9 * 3, job.path("completedCombinations").asInt());
+            int trials = DemoTraining.GRID_SIZE * DemoTraining.WINDOWS;
+            assertEquals(trials, job.path("totalCombinations").asInt(), "the grid in each walk-forward window");
+            assertEquals(trials, job.path("completedCombinations").asInt());
 
             List<JsonNode> configs = training.awaitConfigs(jobId, 1, Duration.ofMinutes(2));
             assertEquals(1, configs.size());
@@ -65,10 +53,10 @@ class TrainingFlowSystemTest {
                 }
             }
             assertEquals("bitstamp-2013", config.at("/market/exchange").asText());
-            assertEquals("15m", config.at("/market/timeframe").asText());
+            assertEquals("5m", config.at("/market/timeframe").asText());
             assertEquals(job.at("/markets/0/dataFingerprint").asText(), config.path("dataFingerprint").asText());
             assertTrue(config.path("tradeCount").asInt() >= 2, "out-of-sample trades: " + config.path("tradeCount"));
-            assertEquals(27, config.path("trialsEvaluated").asInt());
+            assertEquals(trials, config.path("trialsEvaluated").asInt());
         } finally {
             stack.close();
         }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -19,9 +20,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * The demo's training job: SMA_CROSSOVER on the bundled Bitstamp BTC/USD week of 2013, searched over its default
- * grid on the first 70 % of the data and tested on the rest. Publishes the request on training.requests as any
- * client would, follows the job on the optimizer's REST API and reads the results from the config registry.
+ * The demo's training job: SMA_CROSSOVER on the bundled Bitstamp BTC/USD week of 2013, a 4 x 3 grid of short moving
+ * averages searched in three walk-forward windows (3 days to train, the next day to test). Publishes the request on
+ * training.requests as any client would, follows the job on the optimizer's REST API and reads the results from the
+ * config registry.
  */
 public final class DemoTraining {
 
@@ -33,11 +35,15 @@ public final class DemoTraining {
         this.out = out;
     }
 
+    public static final int GRID_SIZE = 4 * 3;
+    public static final int WINDOWS = 3;
+
     public static TrainingRequested request(String jobId, List<String> timeframes) {
         return new TrainingRequested(EventTypes.newEventId(), TrainingRequested.SCHEMA_VERSION, Instant.now(), jobId, "demo",
                 "SMA_CROSSOVER", List.of("BTC/USD"), List.of("bitstamp-2013"), timeframes,
-                new TrainingRequested.Optimization("grid", null, null, 42, "net_profit", 1, null),
-                new TrainingRequested.Validation("train_test_split", null, null, null, 0.7), 1,
+                new TrainingRequested.Optimization("grid", null, null, 42, "net_profit", 1,
+                        Map.of("fast", List.of(3, 5, 8, 13), "slow", List.of(21, 34, 55))),
+                new TrainingRequested.Validation("walk_forward", 3, 1, 0, null), 1,
                 Instant.parse("2013-11-25T00:00:00Z"), Instant.parse("2013-12-02T00:00:00Z"), 600, 1,
                 new TrainingRequested.Costs(0.001, 0.0005));
     }

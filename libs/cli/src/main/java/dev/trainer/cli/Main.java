@@ -198,7 +198,7 @@ public final class Main {
             Properties stack = ready();
             DemoTraining demo = new DemoTraining(stack.getProperty("kafka.bootstrap.servers"), System.out);
             String jobId = dev.trainer.contracts.EventTypes.newEventId();
-            demo.publish(DemoTraining.request(jobId, List.of("1h", "15m")));
+            demo.publish(DemoTraining.request(jobId, List.of("5m", "15m")));
             JsonNode job = demo.awaitJob(jobId, Duration.ofMinutes(10));
             if (!"completed".equals(job.path("status").asText())) {
                 System.err.println("the training job " + job.path("status").asText() + ": " + job.path("errorMessage").asText());
