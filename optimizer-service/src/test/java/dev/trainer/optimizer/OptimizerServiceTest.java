@@ -145,19 +145,37 @@ class OptimizerServiceTest {
                 .body("markets[0].status", equalTo("completed")));
     }
 
+    private static TrainingStatus rejected(String jobId, SeriesRef market) {
+        return new TrainingStatus(EventTypes.newEventId(), TrainingStatus.SCHEMA_VERSION, Instant.now(), jobId,
+                "cleaning-service", market, "MARKET_REJECTED", "refused: 12.0 % of 100 candles valid",
+                Map.of("valid_fraction", 0.12));
+    }
+
+    private static void awaitFailedWithTheReason(String jobId) {
+        await().atMost(WAIT).untilAsserted(() -> given().when().get("/api/training/jobs/" + jobId).then().statusCode(200)
+                .body("status", equalTo("failed"))
+                .body("errorMessage", containsString("12.0 % of 100 candles valid"))
+                .body("markets[0].status", equalTo("failed")));
+    }
+
     @Test
     void aJobWhoseOnlyMarketIsRefusedFailsWithTheReason() throws Exception {
         String jobId = "refused-" + UUID.randomUUID();
         SeriesRef market = new SeriesRef("synthetic", "ETH/USD", "1h");
         kafka.publish(Topics.TRAINING_REQUESTS, jobId, request(jobId, market));
-        kafka.publish(Topics.TRAINING_STATUS, jobId, new TrainingStatus(EventTypes.newEventId(), TrainingStatus.SCHEMA_VERSION,
-                Instant.now(), jobId, "cleaning-service", market, "MARKET_REJECTED", "refused: 12.0 % of 100 candles valid",
-                Map.of("valid_fraction", 0.12)));
+        await().atMost(WAIT).untilAsserted(() -> given().when().get("/api/training/jobs/" + jobId).then().statusCode(200));
+        kafka.publish(Topics.TRAINING_STATUS, jobId, rejected(jobId, market));
+        awaitFailedWithTheReason(jobId);
+    }
 
-        await().atMost(WAIT).untilAsserted(() -> given().when().get("/api/training/jobs/" + jobId).then().statusCode(200)
-                .body("status", equalTo("failed"))
-                .body("errorMessage", containsString("12.0 % of 100 candles valid"))
-                .body("markets[0].status", equalTo("failed")));
+    @Test
+    void aRefusalThatArrivesBeforeTheRequestStillFailsTheJob() throws Exception {
+        String jobId = "refused-early-" + UUID.randomUUID();
+        SeriesRef market = new SeriesRef("synthetic", "SOL/USD", "1h");
+        kafka.publish(Topics.TRAINING_STATUS, jobId, rejected(jobId, market));
+        Thread.sleep(2000); // let the status consumer act first: the two topics are not ordered together
+        kafka.publish(Topics.TRAINING_REQUESTS, jobId, request(jobId, market));
+        awaitFailedWithTheReason(jobId);
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.trainer.optimizer.messaging.OptimizerPublisher;
 import dev.trainer.optimizer.repository.CleanChunkRepository;
 import dev.trainer.optimizer.repository.JobMarket;
 import dev.trainer.optimizer.repository.JobMarketRepository;
+import dev.trainer.optimizer.repository.MarketFailures;
 import dev.trainer.optimizer.repository.TrainingJob;
 import dev.trainer.optimizer.repository.TrainingJobRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,14 +37,16 @@ public class JobCoordinator {
     private final TrainingJobRepository jobs;
     private final JobMarketRepository markets;
     private final CleanChunkRepository chunks;
+    private final MarketFailures failures;
     private final SearchPlanner planner;
     private final OptimizerPublisher publisher;
 
     public JobCoordinator(TrainingJobRepository jobs, JobMarketRepository markets, CleanChunkRepository chunks,
-            SearchPlanner planner, OptimizerPublisher publisher) {
+            MarketFailures failures, SearchPlanner planner, OptimizerPublisher publisher) {
         this.jobs = jobs;
         this.markets = markets;
         this.chunks = chunks;
+        this.failures = failures;
         this.planner = planner;
         this.publisher = publisher;
     }
@@ -81,7 +84,9 @@ public class JobCoordinator {
         }
         jobs.flush();
         if (problems.isEmpty()) {
-            request.markets().forEach(market -> tryStart(job.id, market.key()));
+            // what arrived before the request: failures reported by earlier steps, cleaned series complete already
+            request.markets().forEach(market -> failures.reason(job.id, market.key()).ifPresentOrElse(
+                    reason -> marketFailed(job.id, market, reason), () -> tryStart(job.id, market.key())));
         } else {
             LOG.warnf("job %s refused: %s", job.id, job.errorMessage);
         }
@@ -126,9 +131,13 @@ public class JobCoordinator {
         }
     }
 
-    /** A market the previous steps could not serve (no data, refused by the quality gate, unknown exchange). */
+    /**
+     * A market the previous steps could not serve (no data, refused by the quality gate, unknown exchange). Kept even
+     * when the job is not registered yet, because training.status and training.requests are not ordered together.
+     */
     @Transactional(TxType.MANDATORY)
     public void marketFailed(String jobId, SeriesRef ref, String reason) {
+        failures.record(jobId, ref.key(), reason);
         TrainingJob job = jobs.lock(jobId).orElse(null);
         JobMarket market = job == null ? null : markets.lock(jobId, ref.key()).orElse(null);
         if (market != null && !market.finished() && !job.finished()) {
