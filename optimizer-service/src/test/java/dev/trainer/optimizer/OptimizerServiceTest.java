@@ -145,6 +145,21 @@ class OptimizerServiceTest {
                 .body("markets[0].status", equalTo("completed")));
     }
 
+    @Test
+    void aSeriesThatArrivesWhollyBeforeItsRequestIsSearchedWhenTheRequestComes() throws Exception {
+        String jobId = "early-series-" + UUID.randomUUID();
+        SeriesRef market = new SeriesRef("synthetic", "ADA/USD", "1h");
+        for (CleanCandlesChunk chunk : chunks(jobId, market, wave(), "fp-" + UUID.randomUUID())) {
+            kafka.publish(Topics.CANDLES_CLEAN, market.key(), chunk);
+        }
+        Thread.sleep(2000); // let the candles consumer store both chunks first: the two topics are not ordered together
+        kafka.publish(Topics.TRAINING_REQUESTS, jobId, request(jobId, market));
+
+        OptimizationCompleted done = kafka.read(Topics.OPTIMIZATION_RESULTS, OptimizationCompleted.class,
+                o -> o.jobId().equals(jobId), 1, WAIT, Duration.ZERO).get(0);
+        assertEquals(4, done.trialsEvaluated());
+    }
+
     private static TrainingStatus rejected(String jobId, SeriesRef market) {
         return new TrainingStatus(EventTypes.newEventId(), TrainingStatus.SCHEMA_VERSION, Instant.now(), jobId,
                 "cleaning-service", market, "MARKET_REJECTED", "refused: 12.0 % of 100 candles valid",

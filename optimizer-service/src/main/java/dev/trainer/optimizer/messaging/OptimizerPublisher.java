@@ -8,6 +8,9 @@ import dev.trainer.contracts.events.TrainingStatus;
 import dev.trainer.support.KeyedMessages;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 
 @ApplicationScoped
@@ -18,26 +21,35 @@ public class OptimizerPublisher {
     private final MutinyEmitter<BacktestResults> backtestResults;
     private final MutinyEmitter<OptimizationCompleted> optimizationResults;
     private final MutinyEmitter<TrainingStatus> status;
+    private final TransactionSynchronizationRegistry transactions;
 
     public OptimizerPublisher(@Channel("training-requests-out") MutinyEmitter<TrainingRequested> trainingRequests,
             @Channel("backtest-requests-out") MutinyEmitter<BacktestRequest> backtestRequests,
             @Channel("backtest-results-out") MutinyEmitter<BacktestResults> backtestResults,
             @Channel("optimization-results") MutinyEmitter<OptimizationCompleted> optimizationResults,
-            @Channel("training-status-out") MutinyEmitter<TrainingStatus> status) {
+            @Channel("training-status-out") MutinyEmitter<TrainingStatus> status,
+            TransactionSynchronizationRegistry transactions) {
         this.trainingRequests = trainingRequests;
         this.backtestRequests = backtestRequests;
         this.backtestResults = backtestResults;
         this.optimizationResults = optimizationResults;
         this.status = status;
+        this.transactions = transactions;
     }
 
     public void trainingRequest(TrainingRequested request) {
         KeyedMessages.sendAndAwait(trainingRequests, request.jobId(), request);
     }
 
+    /**
+     * Sent when the current transaction has committed (at once outside one): a worker's answer can come back within
+     * milliseconds, and the job and windows that asked for it must be visible to the consumer of backtest.results by
+     * then. A crash between commit and send leaves the window waiting; resuming such windows from the trial ledger
+     * belongs to the optimizer's resumability.
+     */
     public void backtestRequest(BacktestRequest request) {
-        KeyedMessages.sendAndAwait(backtestRequests,
-                request.jobId() + "|" + request.market().key() + "|" + request.windowIndex(), request);
+        String key = request.jobId() + "|" + request.market().key() + "|" + request.windowIndex();
+        afterCommit(() -> KeyedMessages.sendAndAwait(backtestRequests, key, request));
     }
 
     public void backtestResults(BacktestResults results) {
@@ -50,5 +62,24 @@ public class OptimizerPublisher {
 
     public void status(TrainingStatus event) {
         KeyedMessages.sendAndAwait(status, event.jobId(), event);
+    }
+
+    private void afterCommit(Runnable send) {
+        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            send.run();
+            return;
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    send.run();
+                }
+            }
+        });
     }
 }

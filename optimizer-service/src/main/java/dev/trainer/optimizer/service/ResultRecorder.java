@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
 import org.apache.commons.math3.stat.descriptive.moment.Variance;
+import org.jboss.logging.Logger;
 
 /**
  * Records workers' results in the trial ledger and moves windows on: when a window's search is complete its best
@@ -32,6 +33,8 @@ import org.apache.commons.math3.stat.descriptive.moment.Variance;
  */
 @ApplicationScoped
 public class ResultRecorder {
+
+    private static final Logger LOG = Logger.getLogger(ResultRecorder.class);
 
     private final TrialLedger ledger;
     private final TrainingJobRepository jobs;
@@ -55,7 +58,11 @@ public class ResultRecorder {
     @Transactional(TxType.MANDATORY)
     public void record(BacktestResults results) {
         TrainingJob job = jobs.lock(results.jobId()).orElse(null);
-        if (job == null || job.finished()) {
+        if (job == null) {
+            LOG.warnf("results %s for unknown job %s ignored", results.eventId(), results.jobId());
+            return;
+        }
+        if (job.finished()) {
             return;
         }
         String marketKey = results.market().key();
