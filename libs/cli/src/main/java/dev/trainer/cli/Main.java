@@ -13,7 +13,7 @@ import java.util.Properties;
 
 /**
  * The Java side of {@code bin/trainer}: {@code up}, {@code down}, {@code status}, {@code logs} and {@code demo} for the
- * local stack. {@code up} starts a supervisor JVM in its own session that owns the broker, the database and the six
+ * local stack, and the offline research commands {@code backtest} and {@code bench}. {@code up} starts a supervisor JVM in its own session that owns the broker, the database and the six
  * services, so they outlive this command; {@code down} asks the supervisor to stop them all.
  */
 public final class Main {
@@ -40,8 +40,11 @@ public final class Main {
                 case "status" -> main.status();
                 case "logs" -> main.logs(rest);
                 case "demo" -> main.demo(rest.contains("--keep"));
+                case "backtest" -> new BacktestCommand(System.out, System.err).run(rest);
+                case "bench" -> Benchmark.run(rest);
                 default -> {
-                    System.err.println("usage: bin/trainer demo [--keep] | test | up | down | status | logs [SERVICE]");
+                    System.err.println("usage: bin/trainer demo [--keep] | test | up | down | status | logs [SERVICE]"
+                            + " | backtest ... | bench");
                     yield command.equals("help") ? 0 : 2;
                 }
             };

@@ -2,12 +2,13 @@ package dev.trainer.marketdata.service;
 
 import dev.trainer.domain.market.Candle;
 import dev.trainer.domain.market.Timeframe;
-import dev.trainer.domain.market.TradeAggregator;
+import dev.trainer.domain.market.Trades;
+import dev.trainer.domain.market.TradesCsv;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -49,8 +50,7 @@ public class BundledBitstampSource implements CandleSource {
 
     @Override
     public synchronized List<Candle> candles(String pair, Timeframe timeframe, Instant from, Instant until) {
-        List<Candle> all = byTimeframe.computeIfAbsent(timeframe,
-                tf -> TradeAggregator.aggregate(trades().timeMs, trades().price, trades().amount, tf));
+        List<Candle> all = byTimeframe.computeIfAbsent(timeframe, tf -> trades().candles(tf));
         long fromMs = from.toEpochMilli();
         long untilMs = until.toEpochMilli();
         return all.stream().filter(c -> c.openTimeMs() >= fromMs && c.openTimeMs() < untilMs).toList();
@@ -74,34 +74,10 @@ public class BundledBitstampSource implements CandleSource {
         if (in == null) {
             throw new IllegalStateException(RESOURCE + " is not on the classpath (it comes with org.ta4j:ta4j-examples:0.18)");
         }
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            reader.readLine(); // header: timestamp,price,amount (timestamp in epoch seconds)
-            long[] time = new long[100_000];
-            double[] price = new double[100_000];
-            double[] amount = new double[100_000];
-            int n = 0;
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] f = line.split(",");
-                if (n == time.length) {
-                    time = java.util.Arrays.copyOf(time, n * 2);
-                    price = java.util.Arrays.copyOf(price, n * 2);
-                    amount = java.util.Arrays.copyOf(amount, n * 2);
-                }
-                time[n] = Long.parseLong(f[0].trim()) * 1000;
-                price[n] = Double.parseDouble(f[1]);
-                amount[n] = Double.parseDouble(f[2]);
-                n++;
-            }
-            return new Trades(java.util.Arrays.copyOf(time, n), java.util.Arrays.copyOf(price, n),
-                    java.util.Arrays.copyOf(amount, n));
+        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            return TradesCsv.parse(reader);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }
-    }
-
-    private record Trades(long[] timeMs, double[] price, double[] amount) {
     }
 }

@@ -3,16 +3,15 @@ package dev.trainer.domain.testing;
 import dev.trainer.domain.market.Candle;
 import dev.trainer.domain.market.CandleSeries;
 import dev.trainer.domain.market.Timeframe;
-import dev.trainer.domain.market.TradeAggregator;
+import dev.trainer.domain.market.Trades;
+import dev.trainer.domain.market.TradesCsv;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -54,42 +53,19 @@ public final class SeriesFixtures {
         return Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
     }
 
-    /** Trades of ta4j-examples' bitstamp_trades_from_20131125_usd.csv: {times ms, prices, amounts}. */
-    public static Object[] bitstampTrades() {
+    /** Trades of ta4j-examples' bitstamp_trades_from_20131125_usd.csv. */
+    public static Trades bitstampTrades() {
         try (InputStream in = SeriesFixtures.class.getResourceAsStream("/bitstamp_trades_from_20131125_usd.csv")) {
             if (in == null) {
                 throw new IllegalStateException("bitstamp_trades_from_20131125_usd.csv not on the test classpath");
             }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            long[] t = new long[1 << 17];
-            double[] p = new double[1 << 17];
-            double[] a = new double[1 << 17];
-            int n = 0;
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("timestamp")) {
-                    continue;
-                }
-                String[] f = line.split(",");
-                if (n == t.length) {
-                    t = Arrays.copyOf(t, n * 2);
-                    p = Arrays.copyOf(p, n * 2);
-                    a = Arrays.copyOf(a, n * 2);
-                }
-                t[n] = Long.parseLong(f[0].trim()) * 1000L;
-                p[n] = Double.parseDouble(f[1].trim());
-                a[n] = Double.parseDouble(f[2].trim());
-                n++;
-            }
-            return new Object[] {Arrays.copyOf(t, n), Arrays.copyOf(p, n), Arrays.copyOf(a, n)};
+            return TradesCsv.parse(new InputStreamReader(in, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     public static CandleSeries bitstamp(Timeframe tf) {
-        Object[] trades = bitstampTrades();
-        return CandleSeries.of(tf, TradeAggregator.aggregate((long[]) trades[0], (double[]) trades[1],
-                (double[]) trades[2], tf));
+        return CandleSeries.of(tf, bitstampTrades().candles(tf));
     }
 }

@@ -1,4 +1,4 @@
-package dev.trainer.domain.bench;
+package dev.trainer.cli;
 
 import dev.trainer.domain.backtest.BacktestSettings;
 import dev.trainer.domain.backtest.Backtester;
@@ -12,7 +12,7 @@ import dev.trainer.domain.strategy.ParameterSet;
 import dev.trainer.domain.strategy.PreparedSeries;
 import dev.trainer.domain.strategy.StrategyCatalog;
 import dev.trainer.domain.strategy.TradingStrategy;
-import dev.trainer.domain.testing.SeriesFixtures;
+import dev.trainer.domain.market.TradesCsv;
 import org.ta4j.core.BarSeries;
 import org.ta4j.core.BaseBarSeriesBuilder;
 import org.ta4j.core.BaseStrategy;
@@ -31,25 +31,47 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Prints throughput figures; not a test. Run:
- * java -cp target/classes:target/test-classes:$(deps) dev.trainer.domain.bench.BacktestBenchmark [threads]
+ * {@code bin/trainer bench [--threads N] [--all]}: throughput of the engine on 5,000 one-minute candles of the bundled
+ * Bitstamp trades. The whole default grid of LIQUIDITY_SWEEP_V3 (201,600 backtests; with --all every pattern
+ * strategy's grid), and SMA_CROSSOVER per backtest against ta4j's BarSeriesManager on the same data, in the same run.
+ * A benchmark, not a test: figures depend on the machine and on what else runs on it, so CPU time is reported
+ * beside wall time.
  */
-public final class BacktestBenchmark {
+public final class Benchmark {
 
-    public static void main(String[] args) {
-        int threads = args.length > 0 ? Integer.parseInt(args[0]) : Runtime.getRuntime().availableProcessors();
-        CandleSeries bitstamp = SeriesFixtures.bitstamp(Timeframe.M1);
+    private static final String DATASET = "bitstamp_trades_from_20131125_usd.csv";
+
+    private Benchmark() {
+    }
+
+    public static int run(java.util.List<String> args) {
+        int threads = args.contains("--threads") ? Integer.parseInt(args.get(args.indexOf("--threads") + 1))
+                : Runtime.getRuntime().availableProcessors();
+        CandleSeries bitstamp = bitstamp1m();
         CandleSeries real = bitstamp.slice(0, Math.min(5_000, bitstamp.size()));
-        CandleSeries walk = SeriesFixtures.randomWalk(5_000, 1, Timeframe.M1, 0.0004);
         System.out.printf(Locale.ROOT, "cores=%d threads=%d java=%s%n", Runtime.getRuntime().availableProcessors(),
                 threads, System.getProperty("java.version"));
         for (String name : StrategyCatalog.names()) {
-            if (!name.equals("SMA_CROSSOVER") && !name.equals("RSI_MEAN_REVERSION")) {
+            if (name.equals("LIQUIDITY_SWEEP_V3") || args.contains("--all") && !name.equals("SMA_CROSSOVER")
+                    && !name.equals("RSI_MEAN_REVERSION")) {
                 grid(name, "bitstamp 1m", real, threads);
-                grid(name, "random walk 1m", walk, threads);
             }
         }
         smaVersusTa4j(real);
+        return 0;
+    }
+
+    private static CandleSeries bitstamp1m() {
+        try (var in = Benchmark.class.getClassLoader().getResourceAsStream(DATASET)) {
+            if (in == null) {
+                throw new IllegalStateException(DATASET + " is not on the classpath (org.ta4j:ta4j-examples:0.18)");
+            }
+            return CandleSeries.of(Timeframe.M1,
+                    TradesCsv.parse(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8))
+                            .candles(Timeframe.M1));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void grid(String name, String label, CandleSeries series, int threads) {
