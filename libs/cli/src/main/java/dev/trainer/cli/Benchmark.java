@@ -111,6 +111,19 @@ public final class Benchmark {
                 .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
+    private static final int[][] SMA_PAIRS = {{5, 40}, {10, 60}, {15, 100}, {20, 150}, {30, 200}};
+
+    /**
+     * SMA_CROSSOVER per backtest, ours against ta4j's BarSeriesManager, in interleaved rounds (each round times every
+     * variant once, so that a change in machine load hits all of them) and reported as medians over the rounds:
+     * <ul>
+     *   <li>the target's comparison: ta4j as a parameter search runs it (a fresh strategy, hence fresh indicators,
+     *   per parameter set) against ours as our optimiser runs it (indicator arrays shared by all parameter sets);</li>
+     *   <li>like for like, shared: ta4j with the SMA indicators shared across strategies too (only the rules are
+     *   new per backtest) against ours shared;</li>
+     *   <li>like for like, cold: both computing everything per backtest.</li>
+     * </ul>
+     */
     private static void smaVersusTa4j(CandleSeries s) {
         BarSeries series = new BaseBarSeriesBuilder().withName("bench").withNumFactory(DoubleNumFactory.getInstance())
                 .build();
@@ -120,70 +133,74 @@ public final class Benchmark {
                     .openPrice(s.open(i)).highPrice(s.high(i)).lowPrice(s.low(i)).closePrice(s.close(i))
                     .volume(s.volume(i)).add();
         }
-        int[][] pairs = {{5, 40}, {10, 60}, {15, 100}, {20, 150}, {30, 200}};
-        // ta4j: a fresh strategy per backtest (indicator caches included, as an optimiser would use it)
-        long ta4jTrades = 0;
-        int ta4jRuns = 0;
-        long t0 = 0;
-        java.lang.management.ThreadMXBean tmx = java.lang.management.ManagementFactory.getThreadMXBean();
-        for (int round = 0; round < 2; round++) {
-            if (round == 1) {
-                t0 = tmx.getCurrentThreadCpuTime();
-                ta4jRuns = 0;
-            }
-            for (int rep = 0; rep < 60; rep++) {
-                for (int[] p : pairs) {
-                    ClosePriceIndicator close = new ClosePriceIndicator(series);
-                    SMAIndicator f = new SMAIndicator(close, p[0]);
-                    SMAIndicator sl = new SMAIndicator(close, p[1]);
-                    BaseStrategy strat = new BaseStrategy(new CrossedUpIndicatorRule(f, sl),
-                            new CrossedDownIndicatorRule(f, sl), p[1]);
-                    ta4jTrades += new BarSeriesManager(series, new TradeOnNextOpenModel()).run(strat)
-                            .getPositionCount();
-                    ta4jRuns++;
-                }
-            }
+        ClosePriceIndicator sharedClose = new ClosePriceIndicator(series);
+        SMAIndicator[] sharedFast = new SMAIndicator[SMA_PAIRS.length], sharedSlow = new SMAIndicator[SMA_PAIRS.length];
+        ParameterSet[] params = new ParameterSet[SMA_PAIRS.length];
+        for (int i = 0; i < SMA_PAIRS.length; i++) {
+            sharedFast[i] = new SMAIndicator(sharedClose, SMA_PAIRS[i][0]);
+            sharedSlow[i] = new SMAIndicator(sharedClose, SMA_PAIRS[i][1]);
+            params[i] = ParameterSet.of(Map.of("fast", SMA_PAIRS[i][0], "slow", SMA_PAIRS[i][1]));
         }
-        double ta4jMs = (tmx.getCurrentThreadCpuTime() - t0) / 1e6 / ta4jRuns;
-
         TradingStrategy sma = StrategyCatalog.get("SMA_CROSSOVER");
         Backtester bt = new Backtester();
         BacktestSettings settings = BacktestSettings.zeroCost();
-        long ours = 0;
-        int runs = 0;
-        double fullMs = 0, metricsMs = 0, coldMs = 0;
-        for (int mode = 0; mode < 3; mode++) {
-            for (int round = 0; round < 2; round++) {
-                PreparedSeries prepared = sma.prepare(s);
+        java.lang.management.ThreadMXBean tmx = java.lang.management.ManagementFactory.getThreadMXBean();
+        String[] names = {"ta4j fresh", "ta4j shared SMA", "ours shared, full result", "ours shared, metrics only",
+                "ours cold"};
+        int rounds = 7; // the first is warm-up and not counted
+        double[][] msPerBacktest = new double[names.length][rounds - 1];
+        long ta4jTrades = 0, ourTrades = 0;
+        for (int round = 0; round < rounds; round++) {
+            PreparedSeries prepared = sma.prepare(s); // fresh each round: its one-off cost is not per backtest
+            bt.metrics(prepared, sma, params[0], settings);
+            for (int v = 0; v < names.length; v++) {
+                int reps = v < 2 ? 40 : v == 4 ? 400 : 2_000;
                 long start = tmx.getCurrentThreadCpuTime();
-                runs = 0;
-                for (int rep = 0; rep < 2_000; rep++) {
-                    for (int[] p : pairs) {
-                        ParameterSet ps = ParameterSet.of(Map.of("fast", p[0], "slow", p[1]));
-                        if (mode == 0) {
-                            ours += bt.run(prepared, sma, ps, settings).trades().size();
-                        } else if (mode == 1) {
-                            ours += bt.metrics(prepared, sma, ps, settings).tradeCount();
-                        } else {
-                            // cold: indicators recomputed every backtest (no shared preparation)
-                            ours += bt.metrics(sma.prepare(s), sma, ps, settings).tradeCount();
+                for (int rep = 0; rep < reps; rep++) {
+                    for (int i = 0; i < SMA_PAIRS.length; i++) {
+                        switch (v) {
+                            case 0 -> {
+                                ClosePriceIndicator close = new ClosePriceIndicator(series);
+                                ta4jTrades += ta4jRun(series, new SMAIndicator(close, SMA_PAIRS[i][0]),
+                                        new SMAIndicator(close, SMA_PAIRS[i][1]), SMA_PAIRS[i][1]);
+                            }
+                            case 1 -> ta4jTrades += ta4jRun(series, sharedFast[i], sharedSlow[i], SMA_PAIRS[i][1]);
+                            case 2 -> ourTrades += bt.run(prepared, sma, params[i], settings).trades().size();
+                            case 3 -> ourTrades += bt.metrics(prepared, sma, params[i], settings).tradeCount();
+                            default -> ourTrades += bt.metrics(sma.prepare(s), sma, params[i], settings).tradeCount();
                         }
-                        runs++;
                     }
                 }
-                double ms = (tmx.getCurrentThreadCpuTime() - start) / 1e6 / runs;
-                if (mode == 0) {
-                    fullMs = ms;
-                } else if (mode == 1) {
-                    metricsMs = ms;
-                } else {
-                    coldMs = ms;
+                if (round > 0) {
+                    msPerBacktest[v][round - 1] = (tmx.getCurrentThreadCpuTime() - start) / 1e6
+                            / (reps * SMA_PAIRS.length);
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "SMA_CROSSOVER over %d bars, CPU time per backtest: ta4j 0.18 %.3f ms; ours full result "
-                        + "%.4f ms (%.0fx), metrics only %.4f ms (%.0fx), cold incl. indicators %.4f ms (%.0fx) "
-                        + "[checksum %d/%d]%n", s.size(), ta4jMs, fullMs, ta4jMs / fullMs, metricsMs,
-                ta4jMs / metricsMs, coldMs, ta4jMs / coldMs, ta4jTrades, ours);
+        double[] median = new double[names.length];
+        for (int v = 0; v < names.length; v++) {
+            median[v] = median(msPerBacktest[v]);
+        }
+        System.out.printf(Locale.ROOT, "SMA_CROSSOVER over %d bars, CPU time per backtest (median of %d interleaved "
+                + "rounds):%n", s.size(), rounds - 1);
+        for (int v = 0; v < names.length; v++) {
+            System.out.printf(Locale.ROOT, "  %-27s %8.4f ms%n", names[v], median[v]);
+        }
+        System.out.printf(Locale.ROOT, "  target comparison (ta4j fresh / ours shared): %.0fx full result, %.0fx "
+                        + "metrics only; like for like: shared %.0fx, cold %.0fx [checksum %d/%d]%n",
+                median[0] / median[2], median[0] / median[3], median[1] / median[2], median[0] / median[4],
+                ta4jTrades, ourTrades);
+    }
+
+    private static int ta4jRun(BarSeries series, SMAIndicator fast, SMAIndicator slow, int unstableBars) {
+        BaseStrategy strategy = new BaseStrategy(new CrossedUpIndicatorRule(fast, slow),
+                new CrossedDownIndicatorRule(fast, slow), unstableBars);
+        return new BarSeriesManager(series, new TradeOnNextOpenModel()).run(strategy).getPositionCount();
+    }
+
+    private static double median(double[] values) {
+        double[] v = values.clone();
+        java.util.Arrays.sort(v);
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 }

@@ -38,7 +38,7 @@ public final class Backtester {
 
     /** Runs given signals (e.g. from a strategy not in the catalog, or a test) with full details. */
     public BacktestResult run(PreparedSeries prepared, SignalSet signals, BacktestSettings settings) {
-        Simulation sim = new Simulation(prepared.series(), prepared.days(), settings, true);
+        Simulation sim = new Simulation(prepared, settings, true);
         sim.run(signals);
         return sim.result();
     }
@@ -48,7 +48,7 @@ public final class Backtester {
         Objects.requireNonNull(settings, "settings");
         strategy.validate(parameters);
         SignalSet signals = strategy.signals(prepared, parameters);
-        Simulation sim = new Simulation(prepared.series(), prepared.days(), settings, details);
+        Simulation sim = new Simulation(prepared, settings, details);
         sim.run(signals);
         return sim;
     }

@@ -1,7 +1,9 @@
 package dev.trainer.domain.backtest;
 
 import dev.trainer.domain.market.CandleSeries;
+import dev.trainer.domain.market.CloseReturnSums;
 import dev.trainer.domain.market.UtcDayCalendar;
+import dev.trainer.domain.strategy.PreparedSeries;
 import dev.trainer.domain.strategy.SignalSet;
 
 import java.util.ArrayList;
@@ -34,6 +36,7 @@ final class Simulation {
 
     private final CandleSeries series;
     private final UtcDayCalendar calendar;
+    private final PreparedSeries prepared;
     private final BacktestSettings settings;
     private final boolean recordDetails;
 
@@ -55,9 +58,10 @@ final class Simulation {
     private List<Trade> trades;
     private double[] dayEquity;
 
-    Simulation(CandleSeries series, UtcDayCalendar calendar, BacktestSettings settings, boolean recordDetails) {
-        this.series = series;
-        this.calendar = calendar;
+    Simulation(PreparedSeries prepared, BacktestSettings settings, boolean recordDetails) {
+        this.series = prepared.series();
+        this.calendar = prepared.days();
+        this.prepared = prepared;
         this.settings = settings;
         this.recordDetails = recordDetails;
         this.cash = settings.initialEquity();
@@ -223,7 +227,10 @@ final class Simulation {
             }
 
             // 2. mark the bars held through their close (f .. exitBar - 1): per-bar returns, drawdown, day ends
-            final double prevEquity = markHeldBars(close, f, exitBar, base, side * qty, entryPrice, equityAtEntry);
+            // all equity held long: equity is proportional to the close (base - qty * entryPrice is 0 up to rounding)
+            final boolean proportional = side > 0 && qty == maxQty;
+            final double prevEquity = markHeldBars(close, f, exitBar, base, side * qty, entryPrice, equityAtEntry,
+                    proportional);
 
             final double exitPrice = exitRaw * (1 - side * slip);
             final double pnl = side * qty * (exitPrice - entryPrice) - fee * qty * entryPrice - fee * qty * exitPrice;
@@ -238,34 +245,70 @@ final class Simulation {
 
     /**
      * Marks equity at the close of bars [from, to) of an open position; returns the last mark (or startEquity when
-     * the range is empty). This is the hot loop of position-heavy strategies (one division per bar for the per-bar
-     * return): kept small and separate so that the JIT compiles it on its own, and nearly branch-free.
+     * the range is empty). The hot loop of position-heavy strategies. When equity is proportional to the close, the
+     * per-bar return moments after the first bar are the series' close-to-close ones, added from prefix sums, and
+     * the loop only follows the peak and the day ends.
      */
     private double markHeldBars(double[] close, int from, int to, double base, double signedQty, double entryPrice,
-            double startEquity) {
+            double startEquity, boolean proportional) {
+        if (from >= to) {
+            return startEquity;
+        }
         double prevEquity = startEquity;
         final int[] mark = calendar.markBarArray();
-        int nextMark = dayPointer < mark.length ? mark[dayPointer] : Integer.MAX_VALUE;
         double sum = barSum, sumSq = barSumSq, downSq = barDownSq, pk = peak, mdd = maxDrawdown;
         double keep = 1 - mdd; // equity below pk * keep sets a new maximum drawdown
-        for (int b = from; b < to; b++) {
-            double equity = base + signedQty * (close[b] - entryPrice);
-            double r = prevEquity > 0 ? equity / prevEquity - 1 : 0; // a short can take equity to zero or below
-            double down = r < 0 ? r : 0; // Math.min's NaN and -0.0 handling costs more than it is worth here
-            sum += r;
-            sumSq += r * r;
-            downSq += down * down;
-            if (equity > pk) {
-                pk = equity;
-            } else if (equity < pk * keep) {
-                mdd = (pk - equity) / pk;
-                keep = 1 - mdd;
+        int b = from;
+        if (proportional) {
+            double first = base + signedQty * (close[from] - entryPrice);
+            double r = prevEquity > 0 ? first / prevEquity - 1 : 0;
+            CloseReturnSums sums = prepared.closeReturnSums();
+            sum += r + sums.sum(from + 1, to);
+            sumSq += r * r + sums.sumOfSquares(from + 1, to);
+            downSq += (r < 0 ? r * r : 0) + sums.sumOfDownsideSquares(from + 1, to);
+            while (b < to) {
+                final int nextMark = dayPointer < mark.length ? mark[dayPointer] : Integer.MAX_VALUE;
+                final int segmentEnd = nextMark < to ? nextMark + 1 : to;
+                for (; b < segmentEnd; b++) {
+                    double equity = base + signedQty * (close[b] - entryPrice);
+                    if (equity > pk) {
+                        pk = equity;
+                    } else if (equity < pk * keep) {
+                        mdd = (pk - equity) / pk;
+                        keep = 1 - mdd;
+                    }
+                    prevEquity = equity;
+                }
+                if (b - 1 == nextMark) {
+                    markDaysAt(nextMark, prevEquity);
+                }
             }
-            if (b == nextMark) {
-                markDaysAt(b, equity);
-                nextMark = dayPointer < mark.length ? mark[dayPointer] : Integer.MAX_VALUE;
+        } else {
+            while (b < to) {
+                // run up to the next day-end mark without testing for it on every bar
+                final int nextMark = dayPointer < mark.length ? mark[dayPointer] : Integer.MAX_VALUE;
+                final int segmentEnd = nextMark < to ? nextMark + 1 : to;
+                for (; b < segmentEnd; b++) {
+                    double equity = base + signedQty * (close[b] - entryPrice);
+                    double r = prevEquity > 0 ? equity / prevEquity - 1 : 0; // a short can take equity to 0 or below
+                    // r when negative, else 0, without a branch: a bar's sign is a coin flip, and a mispredicted
+                    // branch costs more than the rest of the loop (exact: r - |r| is 2r or 0, halving is exact)
+                    double down = (r - Math.abs(r)) * 0.5;
+                    sum += r;
+                    sumSq += r * r;
+                    downSq += down * down;
+                    if (equity > pk) {
+                        pk = equity;
+                    } else if (equity < pk * keep) {
+                        mdd = (pk - equity) / pk;
+                        keep = 1 - mdd;
+                    }
+                    prevEquity = equity;
+                }
+                if (b - 1 == nextMark) {
+                    markDaysAt(nextMark, prevEquity);
+                }
             }
-            prevEquity = equity;
         }
         barSum = sum;
         barSumSq = sumSq;

@@ -2,6 +2,7 @@ package dev.trainer.domain.strategy;
 
 import dev.trainer.domain.indicators.Indicators;
 import dev.trainer.domain.market.CandleSeries;
+import dev.trainer.domain.market.CloseReturnSums;
 import dev.trainer.domain.market.UtcDayCalendar;
 
 import java.lang.ref.SoftReference;
@@ -107,5 +108,9 @@ public final class PreparedSeries {
 
     public UtcDayCalendar days() {
         return memo(UtcDayCalendar.class, () -> UtcDayCalendar.of(series));
+    }
+
+    public CloseReturnSums closeReturnSums() {
+        return memo(CloseReturnSums.class, () -> CloseReturnSums.of(series));
     }
 }

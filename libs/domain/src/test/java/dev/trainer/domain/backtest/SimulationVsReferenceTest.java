@@ -184,11 +184,12 @@ class SimulationVsReferenceTest {
 
             // per-bar returns, drawdown and daily returns recomputed from the reference equity marks
             double[] e = ref.barEquity();
-            double sum = 0, sumSq = 0, peak = st.initialEquity(), mdd = 0;
+            double sum = 0, sumSq = 0, downSq = 0, peak = st.initialEquity(), mdd = 0;
             for (int i = 1; i < e.length; i++) {
                 double r = e[i] / e[i - 1] - 1;
                 sum += r;
                 sumSq += r * r;
+                downSq += r < 0 ? r * r : 0;
             }
             for (double v : e) {
                 peak = Math.max(peak, v);
@@ -199,6 +200,7 @@ class SimulationVsReferenceTest {
             double sd = Math.sqrt((sumSq - cnt * mean * mean) / (cnt - 1));
             if (m.sharpePerBar().isDefined()) {
                 assertEquals(mean / sd, m.sharpePerBar().value(), 1e-6, where);
+                assertEquals(mean / Math.sqrt(downSq / cnt), m.sortinoPerBar().value(), 1e-6, where);
             } else {
                 assertEquals(0, ref.trades().size(), where);
             }
