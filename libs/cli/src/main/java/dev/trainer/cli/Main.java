@@ -42,9 +42,11 @@ public final class Main {
                 case "demo" -> main.demo(rest.contains("--keep"));
                 case "backtest" -> new BacktestCommand(System.out, System.err).run(rest);
                 case "bench" -> Benchmark.run(rest);
+                case "optimize" -> new OptimizeCommand(System.out, System.err).run(rest);
+                case "estimate" -> new EstimateCommand(System.out, System.err).run(rest);
                 default -> {
                     System.err.println("usage: bin/trainer demo [--keep] | test | up | down | status | logs [SERVICE]"
-                            + " | backtest ... | bench");
+                            + " | backtest ... | optimize ... | estimate ... | bench");
                     yield command.equals("help") ? 0 : 2;
                 }
             };

@@ -8,8 +8,9 @@ import dev.trainer.optimizer.messaging.OptimizerPublisher;
 import dev.trainer.optimizer.repository.JobMarketRepository;
 import dev.trainer.optimizer.repository.TrainingJobRepository;
 import dev.trainer.optimizer.service.JobCoordinator;
-import dev.trainer.optimizer.service.TrainingRequestValidator;
 import dev.trainer.support.ProblemJson;
+import dev.trainer.optimizer.service.SearchPlanner;
+import dev.trainer.training.TrainingRequestValidator;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -59,7 +60,7 @@ public class TrainingJobResource {
                 body.strategy(), body.pairs(), body.exchanges(), body.timeframes(), body.optimization(), body.validation(),
                 body.historicalPeriodMonths(), body.periodFrom(), body.periodUntil(), body.maxRuntimeSeconds(),
                 Math.max(1, body.parallelWorkers()), body.costs());
-        List<TrainingRequestValidator.FieldProblem> problems = TrainingRequestValidator.problems(request);
+        List<TrainingRequestValidator.FieldProblem> problems = TrainingRequestValidator.problems(request, SearchPlanner.METHODS);
         if (!problems.isEmpty()) {
             return ProblemJson.invalid("Invalid training request", problems);
         }

@@ -13,6 +13,7 @@ import dev.trainer.optimizer.repository.JobMarketRepository;
 import dev.trainer.optimizer.repository.MarketFailures;
 import dev.trainer.optimizer.repository.TrainingJob;
 import dev.trainer.optimizer.repository.TrainingJobRepository;
+import dev.trainer.training.TrainingRequestValidator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
@@ -57,7 +58,7 @@ public class JobCoordinator {
         if (jobs.findByIdOptional(request.jobId()).isPresent()) {
             return;
         }
-        List<TrainingRequestValidator.FieldProblem> problems = TrainingRequestValidator.problems(request);
+        List<TrainingRequestValidator.FieldProblem> problems = TrainingRequestValidator.problems(request, SearchPlanner.METHODS);
         TrainingJob job = new TrainingJob();
         job.id = request.jobId();
         job.userId = request.userId() == null ? "unknown" : request.userId();

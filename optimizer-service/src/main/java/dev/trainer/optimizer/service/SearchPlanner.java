@@ -8,25 +8,26 @@ import dev.trainer.domain.backtest.BacktestSettings;
 import dev.trainer.domain.market.CandleSeries;
 import dev.trainer.domain.market.Timeframe;
 import dev.trainer.domain.optimize.TrialPlan;
+import dev.trainer.domain.optimize.SearchMethod;
 import dev.trainer.domain.optimize.TrialPlanner;
 import dev.trainer.domain.strategy.ParameterSet;
-import dev.trainer.domain.strategy.ParameterSpace;
-import dev.trainer.domain.strategy.StrategyCatalog;
 import dev.trainer.domain.strategy.TradingStrategy;
 import dev.trainer.domain.walkforward.ValidationWindow;
-import dev.trainer.domain.walkforward.ValidationWindows;
 import dev.trainer.optimizer.config.OptimizerConfig;
 import dev.trainer.optimizer.messaging.OptimizerPublisher;
 import dev.trainer.optimizer.repository.CleanChunkRepository;
 import dev.trainer.optimizer.repository.TrialLedger;
 import dev.trainer.optimizer.repository.WindowState;
 import dev.trainer.optimizer.repository.WindowStateRepository;
+import dev.trainer.training.TrainingRequests;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Plans a market's search: splits its cleaned series into validation windows, draws the trials (the same trial
@@ -36,6 +37,9 @@ import java.util.List;
  */
 @ApplicationScoped
 public class SearchPlanner {
+
+    /** The search methods this service runs: those whose trials are all known before the first backtest. */
+    public static final Set<SearchMethod> METHODS = EnumSet.of(SearchMethod.GRID, SearchMethod.RANDOM, SearchMethod.SOBOL);
 
     private final SeriesCache series;
     private final WindowStateRepository windows;
@@ -59,12 +63,12 @@ public class SearchPlanner {
         }
         long fromMs = candles.openTimeMs(0);
         long untilMs = candles.openTimeMs(candles.size() - 1) + timeframe.durationMs();
-        List<ValidationWindow> planned = windowsFor(request.validation(), fromMs, untilMs);
+        List<ValidationWindow> planned = TrainingRequests.windows(request.validation(), fromMs, untilMs);
 
-        TradingStrategy strategy = StrategyCatalog.get(request.strategy());
+        TradingStrategy strategy = TrainingRequests.strategy(request);
         TrainingRequested.Optimization o = request.optimization();
-        ParameterSpace space = o.parameterSpace() == null ? strategy.defaultSpace() : ParameterSpace.fromJsonLike(o.parameterSpace());
-        TrialPlan plan = TrialPlanner.plan(strategy, space, o.method(), o.samples() == null ? 0 : o.samples(), o.seed());
+        TrialPlan plan = TrialPlanner.plan(strategy, TrainingRequests.space(request), o.method(),
+                o.samples() == null ? 0 : o.samples(), o.seed());
         if (plan.size() == 0) {
             throw new IllegalArgumentException("the parameter space has no valid combination for " + strategy.name());
         }
@@ -110,13 +114,5 @@ public class SearchPlanner {
                 new BacktestRequest.Costs(costs.feePerSideFraction(), costs.slippagePerSideFraction(),
                         BacktestSettings.DEFAULT_RISK_FRACTION_PER_TRADE),
                 List.copyOf(trials));
-    }
-
-    static List<ValidationWindow> windowsFor(TrainingRequested.Validation v, long fromMs, long untilMs) {
-        if (v == null || "train_test_split".equals(v.method())) {
-            return ValidationWindows.trainTestSplit(fromMs, untilMs, v == null || v.trainRatio() == null ? 0.7 : v.trainRatio());
-        }
-        return ValidationWindows.walkForward(fromMs, untilMs, v.trainPeriodDays() == null ? 90 : v.trainPeriodDays(),
-                v.gapPeriodDays() == null ? 7 : v.gapPeriodDays(), v.testPeriodDays() == null ? 30 : v.testPeriodDays());
     }
 }

@@ -3,6 +3,7 @@ package dev.trainer.domain.optimize;
 import dev.trainer.domain.strategy.ParameterSet;
 import dev.trainer.domain.strategy.ParameterSpace;
 import dev.trainer.domain.strategy.TradingStrategy;
+import org.apache.commons.math3.random.SobolSequenceGenerator;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 
 /** Chooses which parameter sets to backtest. Reproducible: the same inputs always give the same list. */
 public final class TrialPlanner {
@@ -50,8 +52,9 @@ public final class TrialPlanner {
     }
 
     /**
-     * The trials for a strategy: "grid" lists every point the strategy accepts; "random" draws until
-     * {@code samples} distinct accepted points are found (or 50 draws per sample were spent). Rejected and
+     * The trials for a strategy: "grid" lists every point the strategy accepts; "random" (seeded uniform draws) and
+     * "sobol" (the Sobol sequence, snapped to the space; the seed is not used) draw until {@code samples} distinct
+     * accepted points are found (or 50 draws per sample were spent). Rejected and
      * duplicate combinations are counted, not silently lost. {@code samples} and {@code seed} are ignored for grids.
      */
     public static TrialPlan plan(TradingStrategy strategy, ParameterSpace space, String method, int samples,
@@ -72,32 +75,47 @@ public final class TrialPlanner {
                 return new TrialPlan("grid", kept, dropped, 0, examples);
             }
             case "random" -> {
-                if (samples < 0) {
-                    throw new IllegalArgumentException("samples must be >= 0, was " + samples);
-                }
                 SplittableRandom rng = new SplittableRandom(seed);
-                Set<ParameterSet> seen = new HashSet<>();
-                List<ParameterSet> kept = new ArrayList<>(samples);
-                long invalid = 0, duplicates = 0;
-                long budget = (long) samples * MAX_DRAWS_PER_SAMPLE;
-                for (long draw = 0; draw < budget && kept.size() < samples; draw++) {
-                    ParameterSet p = space.sample(rng);
-                    if (!seen.add(p)) {
-                        duplicates++;
-                    } else if (accepts(strategy, p, examples)) {
-                        kept.add(p);
-                    } else {
-                        invalid++;
-                    }
-                }
-                return new TrialPlan("random", kept, invalid, duplicates, examples);
+                return draw("random", strategy, samples, () -> space.sample(rng), examples);
+            }
+            case "sobol" -> {
+                UnitCube cube = new UnitCube(space);
+                SobolSequenceGenerator sobol = new SobolSequenceGenerator(cube.dimensions());
+                sobol.nextVector(); // the sequence starts at the corner (0, ..., 0): skip it
+                return draw("sobol", strategy, samples, () -> cube.toParameters(sobol.nextVector()), examples);
             }
             default -> throw new IllegalArgumentException("Unknown optimisation method '" + method
-                    + "'; accepted: grid, random");
+                    + "'; accepted: grid, random, sobol");
         }
     }
 
-    private static boolean accepts(TradingStrategy strategy, ParameterSet p, List<String> examples) {
+    /**
+     * Draws until {@code samples} distinct accepted points are found or 50 draws per sample were spent; rejected
+     * and duplicate draws are counted.
+     */
+    private static TrialPlan draw(String method, TradingStrategy strategy, int samples, Supplier<ParameterSet> next,
+            List<String> examples) {
+        if (samples < 0) {
+            throw new IllegalArgumentException("samples must be >= 0, was " + samples);
+        }
+        Set<ParameterSet> seen = new HashSet<>();
+        List<ParameterSet> kept = new ArrayList<>(samples);
+        long invalid = 0, duplicates = 0;
+        long budget = (long) samples * MAX_DRAWS_PER_SAMPLE;
+        for (long d = 0; d < budget && kept.size() < samples; d++) {
+            ParameterSet p = next.get();
+            if (!seen.add(p)) {
+                duplicates++;
+            } else if (accepts(strategy, p, examples)) {
+                kept.add(p);
+            } else {
+                invalid++;
+            }
+        }
+        return new TrialPlan(method, kept, invalid, duplicates, examples);
+    }
+
+    static boolean accepts(TradingStrategy strategy, ParameterSet p, List<String> examples) {
         try {
             strategy.validate(p);
             return true;

@@ -1,12 +1,14 @@
-package dev.trainer.optimizer.service;
+package dev.trainer.training;
 
 import dev.trainer.contracts.events.TrainingRequested;
 import dev.trainer.domain.market.Timeframe;
 import dev.trainer.domain.optimize.Objective;
+import dev.trainer.domain.optimize.SearchMethod;
 import dev.trainer.domain.strategy.ParameterSpace;
 import dev.trainer.domain.strategy.StrategyCatalog;
 import dev.trainer.domain.strategy.TradingStrategy;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -16,7 +18,6 @@ import java.util.Set;
  */
 public final class TrainingRequestValidator {
 
-    public static final Set<String> METHODS = Set.of("grid", "random");
     public static final Set<String> VALIDATION_METHODS = Set.of("walk_forward", "train_test_split");
     /** A grid larger than this is refused: it would not finish in a reasonable time; use random search. */
     public static final long MAX_GRID_TRIALS = 5_000_000L;
@@ -27,7 +28,13 @@ public final class TrainingRequestValidator {
     public record FieldProblem(String field, String message) {
     }
 
+    /** Every problem of the request, for a service that runs every search method. */
     public static List<FieldProblem> problems(TrainingRequested r) {
+        return problems(r, EnumSet.allOf(SearchMethod.class));
+    }
+
+    /** Every problem of the request, for a service that runs only the {@code supported} search methods. */
+    public static List<FieldProblem> problems(TrainingRequested r, Set<SearchMethod> supported) {
         List<FieldProblem> problems = new ArrayList<>();
         if (blank(r.jobId())) {
             problems.add(new FieldProblem("jobId", "must not be blank"));
@@ -61,7 +68,7 @@ public final class TrainingRequestValidator {
                 }
             }
         }
-        checkOptimization(problems, r.optimization(), strategy);
+        checkOptimization(problems, r.optimization(), strategy, supported);
         checkValidation(problems, r.validation());
         if (r.historicalPeriodMonths() <= 0 && r.periodFrom() == null) {
             problems.add(new FieldProblem("historicalPeriodMonths", "must be at least 1 when periodFrom is not given"));
@@ -81,17 +88,33 @@ public final class TrainingRequestValidator {
         return problems;
     }
 
-    private static void checkOptimization(List<FieldProblem> problems, TrainingRequested.Optimization o, TradingStrategy strategy) {
+    private static void checkOptimization(List<FieldProblem> problems, TrainingRequested.Optimization o, TradingStrategy strategy,
+            Set<SearchMethod> supported) {
         if (o == null) {
             problems.add(new FieldProblem("optimization", "is required"));
             return;
         }
-        if (o.method() == null || !METHODS.contains(o.method())) {
-            problems.add(new FieldProblem("optimization.method", "must be one of " + METHODS.stream().sorted().toList()
-                    + ("bayesian".equals(o.method()) ? " (bayesian search is not available yet)" : "")));
+        SearchMethod method = null;
+        try {
+            method = SearchMethod.parse(o.method());
+            if (!supported.contains(method)) {
+                problems.add(new FieldProblem("optimization.method", method.label() + " search is not available here; use one of "
+                        + supported.stream().map(SearchMethod::label).toList()));
+            }
+        } catch (IllegalArgumentException e) {
+            problems.add(new FieldProblem("optimization.method", e.getMessage()));
         }
-        if ("random".equals(o.method()) && (o.samples() == null || o.samples() < 1)) {
-            problems.add(new FieldProblem("optimization.samples", "random search needs samples >= 1"));
+        if ((method == SearchMethod.RANDOM || method == SearchMethod.SOBOL) && (o.samples() == null || o.samples() < 1)) {
+            problems.add(new FieldProblem("optimization.samples", method.label() + " search needs samples >= 1"));
+        }
+        if (method != null && method.adaptive() && (o.iterations() == null || o.iterations() < 1)) {
+            problems.add(new FieldProblem("optimization.iterations", method.label()
+                    + " search needs iterations >= 1 (the number of backtests it may run)"));
+        }
+        if (method != null && method.adaptive() && o.samples() != null && o.samples() < (method == SearchMethod.CMAES ? 2 : 1)) {
+            problems.add(new FieldProblem("optimization.samples", method == SearchMethod.CMAES
+                    ? "cmaes: samples is the population size and must be at least 2" : "bayesian: samples is the size of the initial "
+                    + "random design and must be at least 1"));
         }
         if (o.minTrades() < 0) {
             problems.add(new FieldProblem("optimization.minTrades", "must not be negative"));
@@ -115,12 +138,12 @@ public final class TrainingRequestValidator {
             problems.add(new FieldProblem("optimization.parameterSpace", "must name exactly the parameters of " + strategy.name()
                     + ": " + strategy.defaultSpace().names() + ", got " + space.names()));
         }
-        if ("grid".equals(o.method())) {
+        if (method == SearchMethod.GRID) {
             if (!space.isGrid()) {
                 problems.add(new FieldProblem("optimization.parameterSpace", "grid search needs a list of values for every parameter"));
             } else if (space.gridSize() > MAX_GRID_TRIALS) {
                 problems.add(new FieldProblem("optimization.parameterSpace", "the grid has " + space.gridSize()
-                        + " combinations, more than " + MAX_GRID_TRIALS + "; use random search"));
+                        + " combinations, more than " + MAX_GRID_TRIALS + "; use random, sobol, bayesian or cmaes search"));
             }
         }
     }
