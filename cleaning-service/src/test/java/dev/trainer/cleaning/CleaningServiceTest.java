@@ -203,7 +203,7 @@ class CleaningServiceTest {
         assertEquals(QualityFlags.FLAT, flags[7]);
         for (CleanCandlesChunk c : ordered) {
             assertEquals(fingerprint, c.fingerprint());
-            assertEquals(expected.report().validFraction(), c.qualityScore());
+            assertEquals(expected.report().qualityScore(), c.qualityScore());
             assertEquals(1, c.report().duplicates());
             assertTrue(c.report().passed());
             assertEquals(series, c.series());
@@ -233,7 +233,15 @@ class CleaningServiceTest {
                 .body("[0].flat", equalTo(expected.report().flat()))
                 .body("[0].valid", equalTo(expected.report().valid()))
                 .body("[0].valid_fraction", closeTo(expected.report().validFraction(), 1e-12))
+                .body("[0].valid_pct", closeTo(100.0 * expected.report().valid() / 2601, 1e-9))
+                .body("[0].quality_score", closeTo(expected.report().qualityScore(), 1e-12))
+                .body("[0].clean_candle_count", equalTo(2600))
+                .body("[0].stale_runs", equalTo(0))
+                .body("[0].spikes", equalTo(0))
+                .body("[0].synthetic", equalTo(0))
+                .body("[0].cross_exchange_references", hasSize(0))
                 .body("[0].threshold_fraction", closeTo(0.70, 1e-12))
+                .body("[0].settings", startsWith("threshold-fraction=0.7, policy.zero-volume=flag"))
                 .body("[0].passed", equalTo(true))
                 .body("[0].verdict", startsWith("passed: "))
                 .body("[0].fingerprint", equalTo(fingerprint));
@@ -261,8 +269,14 @@ class CleaningServiceTest {
         TrainingStatus rejected = await().atMost(WAIT).until(() -> statuses(jobId), s -> !s.isEmpty()).get(0);
         assertEquals("MARKET_REJECTED", rejected.state());
         assertEquals("refused: 60.0 % of 1000 candles valid, below the 70.0 % threshold (zero_volume 200, flat 400,"
-                + " ohlc_invalid 0, duplicates 0, out_of_order 0, missing 0)", rejected.message());
+                + " ohlc_invalid 0, duplicates 0, out_of_order 0, missing 0, stale_runs 0, spikes 0,"
+                + " cross_exchange_divergence 0 (no other exchange))", rejected.message());
         assertEquals(0.6, ((Number) rejected.details().get("valid_fraction")).doubleValue());
+        assertEquals(60.0, ((Number) rejected.details().get("valid_pct")).doubleValue());
+        assertEquals(0.6, ((Number) rejected.details().get("quality_score")).doubleValue());
+        assertEquals(0.7, ((Number) rejected.details().get("threshold_fraction")).doubleValue());
+        assertEquals(1000, ((Number) rejected.details().get("clean_candle_count")).intValue());
+        assertEquals(0, ((Number) rejected.details().get("stale_runs")).intValue());
         assertEquals(200, ((Number) rejected.details().get("zero_volume")).intValue());
         assertEquals(400, ((Number) rejected.details().get("flat")).intValue());
         assertEquals(series, rejected.market());
@@ -276,6 +290,7 @@ class CleaningServiceTest {
                 .body("$", hasSize(1))
                 .body("[0].passed", equalTo(false))
                 .body("[0].valid_fraction", closeTo(0.6, 1e-12))
+                .body("[0].valid_pct", closeTo(60.0, 1e-12))
                 .body("[0].verdict", equalTo(rejected.message()));
     }
 
@@ -317,14 +332,183 @@ class CleaningServiceTest {
         given().when().get("/api/quality/policy").then().statusCode(200)
                 .body("threshold_fraction", closeTo(0.70, 1e-12))
                 .body("chunk_size_candles", equalTo(2000))
-                .body("checks.find { it.check == 'zero_volume' }.action", equalTo("flag"))
+                .body("forward_fill_max_run_candles", equalTo(5))
+                .body("stale_runs_min_run_candles", equalTo(5))
+                .body("spikes_window_returns", equalTo(100))
+                .body("spikes_threshold_z", closeTo(10.0, 1e-12))
+                .body("cross_exchange_max_deviation_fraction", closeTo(0.02, 1e-12))
+                .body("checks.check", equalTo(List.of("zero_volume", "flat", "ohlc_invalid", "duplicates", "out_of_order",
+                        "missing", "stale_runs", "spikes", "cross_exchange_divergence")))
+                .body("checks.find { it.check == 'zero_volume' }.policy", equalTo("flag"))
                 .body("checks.find { it.check == 'zero_volume' }.flag_bit", equalTo(QualityFlags.ZERO_VOLUME))
-                .body("checks.find { it.check == 'flat' }.action", equalTo("flag"))
+                .body("checks.find { it.check == 'flat' }.policy", equalTo("flag"))
                 .body("checks.find { it.check == 'flat' }.flag_bit", equalTo(QualityFlags.FLAT))
-                .body("checks.find { it.check == 'ohlc_invalid' }.action", equalTo("drop"))
-                .body("checks.find { it.check == 'duplicates' }.action", equalTo("drop"))
-                .body("checks.find { it.check == 'out_of_order' }.action", equalTo("drop"))
-                .body("checks.find { it.check == 'missing' }.action", equalTo("report"));
+                .body("checks.find { it.check == 'ohlc_invalid' }.policy", equalTo("drop"))
+                .body("checks.find { it.check == 'ohlc_invalid' }.allowed_policies", equalTo(List.of("drop", "forward-fill")))
+                .body("checks.find { it.check == 'duplicates' }.policy", equalTo("drop"))
+                .body("checks.find { it.check == 'out_of_order' }.policy", equalTo("drop"))
+                .body("checks.find { it.check == 'missing' }.policy", equalTo("report"))
+                .body("checks.find { it.check == 'stale_runs' }.flag_bit", equalTo(QualityFlags.STALE))
+                .body("checks.find { it.check == 'spikes' }.flag_bit", equalTo(QualityFlags.SPIKE))
+                .body("checks.find { it.check == 'cross_exchange_divergence' }.flag_bit", equalTo(QualityFlags.DIVERGENT))
+                .body("checks.find { it.check == 'cross_exchange_divergence' }.makes_invalid", equalTo(false));
+    }
+
+    /** A short random name part, so that tests do not share markets (reference closes are per market). */
+    private static String unique() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A traded, non-flat 5m candle whose open and close are {@code close}. */
+    private static Candle at(int i, double close) {
+        return new Candle(START + i * M5, close, close * 1.001, close * 0.999, close, 10);
+    }
+
+    /**
+     * n closes from 100 whose log returns alternate in sign and cycle through 7 sizes (0.1 % to 0.7 %): no two
+     * equal closes in a row and no spike.
+     */
+    private static double[] wiggle(int n) {
+        double[] closes = new double[n];
+        closes[0] = 100;
+        for (int i = 1; i < n; i++) {
+            double size = 0.001 * (1 + i % 7);
+            closes[i] = closes[i - 1] * Math.exp(i % 2 == 0 ? size : -size);
+        }
+        return closes;
+    }
+
+    private static List<Candle> candles(double[] closes) {
+        List<Candle> out = new ArrayList<>();
+        for (int i = 0; i < closes.length; i++) {
+            out.add(at(i, closes[i]));
+        }
+        return out;
+    }
+
+    private TrainingStatus awaitStatus(String jobId) {
+        return await().atMost(WAIT).until(() -> statuses(jobId), s -> !s.isEmpty()).get(0);
+    }
+
+    private static int detail(TrainingStatus status, String key) {
+        return ((Number) status.details().get(key)).intValue();
+    }
+
+    @Test
+    void staleRunsAndSpikesAreCountedFlaggedAndReported() {
+        String jobId = newJobId("stale-spike");
+        SeriesRef series = new SeriesRef("testex", "SS" + unique() + "/USDT", "5m");
+        double[] closes = wiggle(300);
+        for (int i = 151; i <= 155; i++) {
+            closes[i] = closes[150]; // a run of 6 identical closes: 5 stale candles
+        }
+        closes[250] *= 1.2; // a spike that comes back
+        List<Candle> candles = candles(closes);
+        QualityResult expected = new QualityChecks().check(Timeframe.M5, candles);
+        rawChunks(jobId, series, candles, 1000).forEach(this::publish);
+
+        TrainingStatus cleaned = awaitStatus(jobId);
+        assertEquals("MARKET_CLEANED", cleaned.state());
+        assertEquals(5, detail(cleaned, "stale_runs"));
+        assertEquals(1, detail(cleaned, "spikes"));
+        assertEquals(294, detail(cleaned, "valid"));
+        assertEquals(98.0, ((Number) cleaned.details().get("valid_pct")).doubleValue(), 1e-12);
+        assertEquals(0.98, ((Number) cleaned.details().get("quality_score")).doubleValue(), 1e-12);
+        assertEquals(expected.report().verdict(), cleaned.message());
+
+        List<CleanCandlesChunk> clean = await().atMost(WAIT).until(() -> cleanChunks(jobId), c -> !c.isEmpty());
+        int[] flags = clean.get(0).qualityFlags();
+        assertEquals(QualityFlags.STALE, flags[155]);
+        assertEquals(0, flags[150]);
+        assertEquals(QualityFlags.SPIKE, flags[250]);
+        assertEquals(0.98, clean.get(0).qualityScore(), 1e-12);
+        assertEquals(5, clean.get(0).report().staleRuns());
+        assertEquals(1, clean.get(0).report().spikes());
+        assertEquals(98.0, clean.get(0).report().validPct(), 1e-12);
+
+        given().queryParam("jobId", jobId).when().get("/api/quality/reports").then().statusCode(200)
+                .body("$", hasSize(1))
+                .body("[0].stale_runs", equalTo(5))
+                .body("[0].spikes", equalTo(1))
+                .body("[0].valid", equalTo(294))
+                .body("[0].valid_pct", closeTo(98.0, 1e-12))
+                .body("[0].quality_score", closeTo(0.98, 1e-12))
+                .body("[0].clean_candle_count", equalTo(300));
+    }
+
+    @Test
+    void reportsAreFilteredByExchangePairAndTimeframe() {
+        String jobId = newJobId("filters");
+        String exA = "fa-" + unique(), exB = "fb-" + unique();
+        String p1 = "F1" + unique() + "/USD", p2 = "F2" + unique() + "/USD";
+        List<SeriesRef> markets = List.of(new SeriesRef(exA, p1, "5m"), new SeriesRef(exB, p1, "5m"),
+                new SeriesRef(exA, p2, "1h"));
+        for (SeriesRef market : markets) {
+            rawChunks(jobId, market, candles(wiggle(30)), 1000).forEach(this::publish);
+        }
+        await().atMost(WAIT).until(() -> statuses(jobId), s -> s.size() == 3);
+
+        given().queryParam("exchange", exA).when().get("/api/quality/reports").then().statusCode(200)
+                .body("$", hasSize(2)).body("pair", org.hamcrest.Matchers.containsInAnyOrder(p1, p2));
+        given().queryParam("pair", p1).when().get("/api/quality/reports").then().statusCode(200)
+                .body("$", hasSize(2)).body("exchange", org.hamcrest.Matchers.containsInAnyOrder(exA, exB));
+        given().queryParam("exchange", exA).queryParam("timeframe", "1h").when().get("/api/quality/reports").then()
+                .statusCode(200).body("$", hasSize(1)).body("[0].pair", equalTo(p2)).body("[0].timeframe", equalTo("1h"));
+        given().queryParam("exchange", exB).queryParam("pair", p1).queryParam("timeframe", "5m")
+                .when().get("/api/quality/reports").then().statusCode(200).body("$", hasSize(1))
+                .body("[0].exchange", equalTo(exB)).body("[0].total", equalTo(30));
+        given().queryParam("exchange", exB).queryParam("pair", p2).when().get("/api/quality/reports").then()
+                .statusCode(200).body("$", hasSize(0));
+        given().queryParam("pair", p1).queryParam("limit", 1).when().get("/api/quality/reports").then()
+                .statusCode(200).body("$", hasSize(1));
+        given().queryParam("limit", 0).when().get("/api/quality/reports").then().statusCode(400);
+    }
+
+    @Test
+    void aSeriesIsComparedWithTheLatestCleanedSeriesOfTheOtherExchanges() {
+        String pair = "X" + unique() + "/USD";
+        String exA = "xa-" + unique(), exB = "xb-" + unique(), exC = "xc-" + unique();
+        double[] closes = wiggle(200);
+        double[] shifted = closes.clone();
+        for (int i : new int[] {10, 20, 30}) {
+            shifted[i] *= 1.05; // 5 % above the others: 2.4 % from the midpoint of two exchanges
+        }
+
+        String jobA = newJobId("xa");
+        rawChunks(jobA, new SeriesRef(exA, pair, "5m"), candles(closes), 1000).forEach(this::publish);
+        TrainingStatus a = awaitStatus(jobA);
+        assertEquals("MARKET_CLEANED", a.state());
+        assertEquals(List.of(), a.details().get("cross_exchange_references"));
+        assertEquals(0, detail(a, "cross_exchange_compared"));
+
+        // with one other exchange the median is the midpoint: B's three shifted candles diverge
+        String jobB = newJobId("xb");
+        rawChunks(jobB, new SeriesRef(exB, pair, "5m"), candles(shifted), 1000).forEach(this::publish);
+        TrainingStatus b = awaitStatus(jobB);
+        assertEquals("MARKET_CLEANED", b.state());
+        assertEquals(List.of(exA), b.details().get("cross_exchange_references"));
+        assertEquals(200, detail(b, "cross_exchange_compared"));
+        assertEquals(3, detail(b, "cross_exchange_divergence"));
+        assertEquals(200, detail(b, "valid")); // divergence does not make a candle invalid
+        assertTrue(b.message().contains("cross_exchange_divergence 3 of 200 compared with " + exA), b.message());
+        int[] flags = await().atMost(WAIT).until(() -> cleanChunks(jobB), c -> !c.isEmpty()).get(0).qualityFlags();
+        assertEquals(QualityFlags.DIVERGENT, flags[10]);
+        assertEquals(QualityFlags.DIVERGENT, flags[30]);
+        assertEquals(0, flags[11]);
+
+        // with two others the median is A's close: C, which agrees with A, does not diverge
+        String jobC = newJobId("xc");
+        rawChunks(jobC, new SeriesRef(exC, pair, "5m"), candles(closes), 1000).forEach(this::publish);
+        TrainingStatus c = awaitStatus(jobC);
+        assertEquals(List.of(exA, exB).stream().sorted().toList(), c.details().get("cross_exchange_references"));
+        assertEquals(0, detail(c, "cross_exchange_divergence"));
+        given().queryParam("jobId", jobC).when().get("/api/quality/reports").then().statusCode(200)
+                .body("[0].cross_exchange_compared", equalTo(200))
+                .body("[0].cross_exchange_divergence", equalTo(0))
+                .body("[0].cross_exchange_references", equalTo(List.of(exA, exB).stream().sorted().toList()));
+        given().queryParam("jobId", jobB).when().get("/api/quality/reports").then().statusCode(200)
+                .body("[0].cross_exchange_divergence", equalTo(3))
+                .body("[0].cross_exchange_references", equalTo(List.of(exA)));
     }
 
     @Test

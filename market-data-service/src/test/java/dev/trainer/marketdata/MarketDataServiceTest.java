@@ -124,6 +124,21 @@ class MarketDataServiceTest {
     }
 
     @Test
+    void aTrainingRequestThatDoesNotValidateGoesToTheDeadLetterTopicWithItsReasonAndFetchesNothing() throws Exception {
+        String jobId = "invalid-" + UUID.randomUUID();
+        TrainingRequested valid = request(EventTypes.newEventId(), jobId, "bitstamp-2013", "1h",
+                Instant.parse("2013-11-26T00:00:00Z"), Instant.parse("2013-11-27T00:00:00Z"));
+        TrainingRequested invalid = new TrainingRequested(valid.eventId(), valid.schemaVersion(), valid.occurredAt(), jobId,
+                valid.userId(), valid.strategy(), List.of("btc-usd"), valid.exchanges(), valid.timeframes(), valid.optimization(),
+                valid.validation(), valid.historicalPeriodMonths(), valid.periodFrom(), valid.periodUntil(),
+                valid.maxRuntimeSeconds(), valid.parallelWorkers(), valid.costs());
+        kafka.publish(Topics.TRAINING_REQUESTS, jobId, invalid);
+        String reason = kafka.deadLetterReason(Topics.deadLetter(Topics.TRAINING_REQUESTS, "market-data-service"), jobId, WAIT);
+        assertTrue(reason != null && reason.contains("pairs"), "reason: " + reason);
+        assertTrue(chunks(jobId, 0).isEmpty(), "nothing is loaded for a request that does not validate");
+    }
+
+    @Test
     void theSourcesListTheOfflineExchange() {
         given().when().get("/api/market-data/sources").then().statusCode(200)
                 .body("exchange", hasItem("bitstamp-2013"));

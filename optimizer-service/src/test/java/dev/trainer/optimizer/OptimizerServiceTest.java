@@ -24,9 +24,11 @@ import dev.trainer.domain.backtest.Backtester;
 import dev.trainer.domain.market.CandleSeries;
 import dev.trainer.domain.market.Timeframe;
 import dev.trainer.domain.optimize.Objective;
+import dev.trainer.domain.optimize.SearchRun;
 import dev.trainer.domain.strategy.ParameterSet;
 import dev.trainer.domain.strategy.StrategyCatalog;
 import dev.trainer.domain.strategy.TradingStrategy;
+import dev.trainer.training.TrainingRequests;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
@@ -51,7 +53,7 @@ class OptimizerServiceTest {
     private final TestKafka kafka = new TestKafka(
             ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
 
-    private static TrainingRequested request(String jobId, SeriesRef market) {
+    static TrainingRequested request(String jobId, SeriesRef market) {
         return new TrainingRequested(EventTypes.newEventId(), TrainingRequested.SCHEMA_VERSION, Instant.now(), jobId, "tester",
                 "SMA_CROSSOVER", List.of(market.pair()), List.of(market.exchange()), List.of(market.timeframe()),
                 new TrainingRequested.Optimization("grid", null, null, 7, "net_profit", 1,
@@ -61,7 +63,7 @@ class OptimizerServiceTest {
     }
 
     /** Hourly candles on a wave with a drift, so moving averages cross often in both slices. */
-    private static CandleColumns wave() {
+    static CandleColumns wave() {
         long[] t = new long[BARS];
         double[] o = new double[BARS], h = new double[BARS], l = new double[BARS], c = new double[BARS], v = new double[BARS];
         double previous = 100;
@@ -78,8 +80,8 @@ class OptimizerServiceTest {
         return new CandleColumns(t, o, h, l, c, v);
     }
 
-    private static List<CleanCandlesChunk> chunks(String jobId, SeriesRef market, CandleColumns all, String fingerprint) {
-        QualityReport report = new QualityReport(BARS, 0, 0, 0, 0, 0, 0, BARS, 1.0, 0.7, true, "passed");
+    static List<CleanCandlesChunk> chunks(String jobId, SeriesRef market, CandleColumns all, String fingerprint) {
+        QualityReport report = new QualityReport(BARS, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, List.of(), BARS, 1.0, 100.0, 0, 0, BARS, 1.0, 0.7, true, "passed");
         int half = BARS / 2;
         return List.of(0, 1).stream().map(i -> {
             int from = i * half;
@@ -197,11 +199,102 @@ class OptimizerServiceTest {
     void anInvalidRequestIsRefusedWithEveryBadFieldNamed() {
         given().contentType("application/json")
                 .body("{\"userId\":\"u\",\"strategy\":\"NOPE\",\"pairs\":[\"btcusdt\"],\"exchanges\":[],\"timeframes\":[\"7m\"],"
-                        + "\"optimization\":{\"method\":\"bayesian\",\"seed\":1,\"minTrades\":1},\"historicalPeriodMonths\":12,"
+                        + "\"optimization\":{\"method\":\"annealing\",\"seed\":1,\"minTrades\":1},\"historicalPeriodMonths\":12,"
                         + "\"parallelWorkers\":1}")
                 .when().post("/api/training/jobs")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItems("strategy", "pairs", "exchanges", "timeframes", "optimization.method"));
+    }
+
+    static TrainingRequested bayesianRequest(String jobId, SeriesRef market) {
+        return new TrainingRequested(EventTypes.newEventId(), TrainingRequested.SCHEMA_VERSION, Instant.now(), jobId, "tester",
+                "SMA_CROSSOVER", List.of(market.pair()), List.of(market.exchange()), List.of(market.timeframe()),
+                new TrainingRequested.Optimization("bayesian", null, 24, 11, "net_profit", 1,
+                        Map.of("fast", Map.of("min", 2, "max", 20, "type", "int"), "slow", Map.of("min", 10, "max", 80, "type", "int"))),
+                new TrainingRequested.Validation("train_test_split", null, null, null, 0.7), 1, null, null, null, 1,
+                new TrainingRequested.Costs(0.001, 0.0005));
+    }
+
+    @Test
+    void aBayesianJobRunsInRoundsAndFindsExactlyWhatTheOfflineSearchFinds() throws Exception {
+        String jobId = "bayes-" + UUID.randomUUID();
+        SeriesRef market = new SeriesRef("synthetic", "XRP/USD", "1h");
+        CandleColumns candles = wave();
+        TrainingRequested request = bayesianRequest(jobId, market);
+        kafka.publish(Topics.TRAINING_REQUESTS, jobId, request);
+        for (CleanCandlesChunk chunk : chunks(jobId, market, candles, "fp-" + UUID.randomUUID())) {
+            kafka.publish(Topics.CANDLES_CLEAN, market.key(), chunk);
+        }
+        OptimizationCompleted done = kafka.read(Topics.OPTIMIZATION_RESULTS, OptimizationCompleted.class,
+                o -> o.jobId().equals(jobId), 1, WAIT, Duration.ZERO).get(0);
+        assertEquals(24, done.trialsEvaluated(), "an initial design of 8 and two rounds of 8");
+        OptimizationCompleted.Window window = done.windows().get(0);
+
+        // the same search run offline on the same train slice: same trials, same winner, same score
+        CandleSeries train = CandleSeries.ofColumns(Timeframe.H1, candles.openTimeMs(), candles.open(), candles.high(),
+                candles.low(), candles.close(), candles.volume())
+                .between(window.trainFrom().toEpochMilli(), window.trainUntil().toEpochMilli());
+        TradingStrategy sma = StrategyCatalog.get("SMA_CROSSOVER");
+        SearchRun.Outcome offline = SearchRun.run(TrainingRequests.search(request), sma.prepare(train), sma,
+                BacktestSettings.defaults().withFeePerSide(0.001).withSlippagePerSide(0.0005), Objective.NET_PROFIT, 1, 2,
+                n -> { });
+        assertEquals(24, offline.trials());
+        assertEquals(offline.bestParameters().asMap(), window.bestParameters());
+        assertEquals(offline.bestScore(), window.bestScore(), 0.0);
+
+        await().atMost(WAIT).untilAsserted(() -> given().when().get("/api/training/jobs/" + jobId).then().statusCode(200)
+                .body("status", equalTo("completed"))
+                .body("totalCombinations", equalTo(24))
+                .body("completedCombinations", equalTo(24)));
+        given().when().get("/api/training/jobs/" + jobId + "/results").then().statusCode(200)
+                .body("markets[0].windows[0].recordedTrials", equalTo(24))
+                .body("markets[0].windows[0].plannedTrials", equalTo(24))
+                .body("markets[0].windows[0].status", equalTo("done"))
+                .body("markets[0].windows[0].bestParameters.fast", equalTo((float) (double) offline.bestParameters().get("fast")));
+        List<Integer> numbers = given().queryParam("market", market.key()).queryParam("window", 0)
+                .when().get("/api/training/jobs/" + jobId + "/trials")
+                .then().statusCode(200).extract().jsonPath().getList("trialNumber", Integer.class);
+        assertEquals(java.util.stream.IntStream.range(0, 24).boxed().toList(), numbers);
+
+        // the progress stream of a finished job gives its final state and ends
+        String events = given().accept("text/event-stream").when().get("/api/training/jobs/" + jobId + "/events")
+                .then().statusCode(200).extract().asString();
+        assertTrue(events.contains("data:") && events.contains("\"status\":\"completed\""), events);
+    }
+
+    @Test
+    void anInvalidRequestOnTheTopicGoesToTheDeadLetterTopicWithItsReasonAndMakesNoJob() throws Exception {
+        String jobId = "invalid-" + UUID.randomUUID();
+        SeriesRef market = new SeriesRef("synthetic", "LTC/USD", "1h");
+        TrainingRequested valid = request(jobId, market);
+        TrainingRequested invalid = new TrainingRequested(valid.eventId(), valid.schemaVersion(), valid.occurredAt(), jobId,
+                valid.userId(), "NOPE", valid.pairs(), valid.exchanges(), List.of("7m"), valid.optimization(), valid.validation(),
+                valid.historicalPeriodMonths(), valid.periodFrom(), valid.periodUntil(), valid.maxRuntimeSeconds(),
+                valid.parallelWorkers(), valid.costs());
+        kafka.publish(Topics.TRAINING_REQUESTS, jobId, invalid);
+        String reason = kafka.deadLetterReason(Topics.deadLetter(Topics.TRAINING_REQUESTS, "optimizer-service"), jobId, WAIT);
+        assertTrue(reason != null && reason.contains("strategy") && reason.contains("timeframes"), "reason: " + reason);
+        given().when().get("/api/training/jobs/" + jobId).then().statusCode(404);
+    }
+
+    @Test
+    void theEstimateOfThePlansExample() {
+        given().contentType("application/json")
+                .body("{\"strategy\":\"LIQUIDITY_SWEEP_V3\",\"pairs\":[\"BTC/USDT\",\"ETH/USDT\",\"SOL/USDT\"],"
+                        + "\"exchanges\":[\"binance\",\"kraken\"],\"timeframes\":[\"5m\",\"15m\",\"1h\",\"4h\"],"
+                        + "\"optimization\":{\"method\":\"grid\",\"seed\":42,\"minTrades\":10},"
+                        + "\"validation\":{\"method\":\"walk_forward\",\"trainPeriodDays\":90,\"testPeriodDays\":30,"
+                        + "\"gapPeriodDays\":7},\"historicalPeriodMonths\":12,\"parallelWorkers\":2}")
+                .when().post("/api/training/estimate")
+                .then().statusCode(200)
+                .body("markets", equalTo(24)).body("windows", equalTo(9)).body("backtests_per_window", equalTo(201_600));
+        given().contentType("application/json")
+                .body("{\"strategy\":\"SMA_CROSSOVER\",\"pairs\":[\"BTC/USD\"],\"exchanges\":[\"bitstamp\"],"
+                        + "\"timeframes\":[\"1h\"],\"optimization\":{\"method\":\"cmaes\",\"seed\":1},"
+                        + "\"historicalPeriodMonths\":12,\"parallelWorkers\":1}")
+                .when().post("/api/training/estimate")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItems("optimization.iterations"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.trainer.contracts.events.QualityReport;
 import dev.trainer.contracts.events.SeriesRef;
 import dev.trainer.domain.quality.CleanedSeries;
 import dev.trainer.domain.quality.QualityAssessment;
+import dev.trainer.domain.quality.QualityCheck;
 import dev.trainer.domain.quality.QualityResult;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +23,9 @@ public final class CleanCandlesMapper {
 
     public static QualityReport toReport(QualityAssessment q) {
         return new QualityReport(q.total(), q.zeroVolume(), q.flat(), q.ohlcInvalid(), q.duplicates(), q.outOfOrder(),
-                q.missing(), q.valid(), q.validFraction(), q.thresholdFraction(), q.passed(), q.verdict());
+                q.missing(), q.staleRuns(), q.spikes(), q.crossExchangeDivergence(), q.crossExchangeCompared(),
+                q.crossExchangeReferences(), q.valid(), q.validFraction(), q.validPct(), q.synthetic(), q.unfilled(),
+                q.cleanCandleCount(), q.qualityScore(), q.thresholdFraction(), q.passed(), q.verdict());
     }
 
     /**
@@ -43,24 +46,31 @@ public final class CleanCandlesMapper {
                     Math.min(cleaned.size(), (i + 1) * chunkSize));
             chunks.add(new CleanCandlesChunk(EventTypes.deterministicId(jobId, series.key(), "clean", Integer.toString(i)),
                     CleanCandlesChunk.SCHEMA_VERSION, occurredAt, jobId, series, cleaned.fingerprint(),
-                    result.report().validFraction(), report, i, count,
+                    result.report().qualityScore(), report, i, count,
                     new CandleColumns(s.openTimeMs(), s.open(), s.high(), s.low(), s.close(), s.volume()), s.flags()));
         }
         return chunks;
     }
 
-    /** The report's numbers for training.status details: counts in candles, fractions 0..1. */
+    /**
+     * The report's numbers for training.status details, under the keys of the REST report: counts in candles,
+     * fractions 0..1, valid_pct 0..100.
+     */
     public static Map<String, Object> details(QualityAssessment q) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("total", q.total());
-        d.put("zero_volume", q.zeroVolume());
-        d.put("flat", q.flat());
-        d.put("ohlc_invalid", q.ohlcInvalid());
-        d.put("duplicates", q.duplicates());
-        d.put("out_of_order", q.outOfOrder());
-        d.put("missing", q.missing());
+        for (QualityCheck check : QualityCheck.values()) {
+            d.put(check.key(), q.count(check));
+        }
+        d.put("cross_exchange_compared", q.crossExchangeCompared());
+        d.put("cross_exchange_references", q.crossExchangeReferences());
         d.put("valid", q.valid());
         d.put("valid_fraction", q.validFraction());
+        d.put("valid_pct", q.validPct());
+        d.put("synthetic", q.synthetic());
+        d.put("unfilled", q.unfilled());
+        d.put("clean_candle_count", q.cleanCandleCount());
+        d.put("quality_score", q.qualityScore());
         d.put("threshold_fraction", q.thresholdFraction());
         return d;
     }

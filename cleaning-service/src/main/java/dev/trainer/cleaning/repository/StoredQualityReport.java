@@ -33,11 +33,43 @@ public class StoredQualityReport {
 
     public int missing;
 
+    @Column(name = "stale_runs")
+    public int staleRuns;
+
+    public int spikes;
+
+    @Column(name = "cross_exchange_divergence")
+    public int crossExchangeDivergence;
+
+    /** Candles that had at least one other exchange's close at their time. */
+    @Column(name = "cross_exchange_compared")
+    public int crossExchangeCompared;
+
+    /** The other exchanges compared with. */
+    @Column(name = "cross_exchange_references")
+    public String[] crossExchangeReferences;
+
     public int valid;
 
     /** valid / total, 0..1. */
     @Column(name = "valid_fraction")
     public double validFraction;
+
+    /** valid / total x 100, 0..100. */
+    @Column(name = "valid_pct")
+    public double validPct;
+
+    public int synthetic;
+
+    public int unfilled;
+
+    /** Candles in the cleaned series, synthetic ones included; null for reports stored before V2. */
+    @Column(name = "clean_candle_count")
+    public Integer cleanCandleCount;
+
+    /** Valid candles in the cleaned series / cleanCandleCount, 0..1. */
+    @Column(name = "quality_score")
+    public double qualityScore;
 
     /** The gate's minimum valid fraction, 0..1. */
     @Column(name = "threshold_fraction")
@@ -49,6 +81,9 @@ public class StoredQualityReport {
 
     /** SHA-256 (hex) of the cleaned series. */
     public String fingerprint;
+
+    /** The settings the series was checked with ({@code QualitySettings.describe()}); null before V2. */
+    public String settings;
 
     @Column(name = "created_at")
     public Instant createdAt;

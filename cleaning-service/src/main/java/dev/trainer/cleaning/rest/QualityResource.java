@@ -6,7 +6,9 @@ import dev.trainer.cleaning.repository.QualityReportRepository;
 import dev.trainer.cleaning.repository.StoredQualityReport;
 import dev.trainer.cleaning.service.SeriesCleaner;
 import dev.trainer.domain.quality.CandleFlags;
+import dev.trainer.domain.quality.CleaningPolicy;
 import dev.trainer.domain.quality.QualityCheck;
+import dev.trainer.domain.quality.QualitySettings;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -17,7 +19,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
@@ -49,52 +50,67 @@ public class QualityResource {
 
     @GET
     @Path("/policy")
-    @Operation(summary = "The gate's threshold and what cleaning does with the candles each check finds")
+    @Operation(summary = "The gate's threshold, each check's policy and parameters (docs/DATA_QUALITY.md)")
     public PolicyView policy() {
-        double threshold = cleaner.checks().thresholdFraction();
+        QualitySettings settings = cleaner.checks().settings();
+        double threshold = settings.thresholdFraction();
         List<CheckView> checks = Arrays.stream(QualityCheck.values())
-                .map(c -> new CheckView(c.key(), c.action().name().toLowerCase(Locale.ROOT), flagBit(c), c.makesInvalid(),
-                        c.definition()))
+                .map(c -> new CheckView(c.key(), settings.policy(c).key(),
+                        c.allowedPolicies().stream().map(CleaningPolicy::key).toList(),
+                        c.flagBit() == 0 ? null : c.flagBit(), c.makesInvalid(), c.definition()))
                 .toList();
         return new PolicyView(threshold, threshold * 100,
                 "passed iff valid_fraction >= threshold_fraction and at least one candle is left after cleaning",
-                "a candle is valid when it is none of " + Arrays.stream(QualityCheck.values()).filter(QualityCheck::makesInvalid)
-                        .map(QualityCheck::key).toList(),
-                "sorted by open time; dropped rows removed; kept candles carry a flag mask (zero_volume = "
-                        + CandleFlags.ZERO_VOLUME + ", flat = " + CandleFlags.FLAT + ")",
-                "SHA-256 (hex) over each kept candle's open time (int64) and open, high, low, close, volume (IEEE-754"
-                        + " bits), 48 bytes big-endian per candle, in series order",
-                cleaner.chunkSize(), checks);
+                "a candle is valid when none of " + Arrays.stream(QualityCheck.values()).filter(QualityCheck::makesInvalid)
+                        .map(QualityCheck::key).toList() + " found it; synthetic candles are never valid",
+                "strictly increasing open times; dropped rows removed; kept candles carry a flag mask (the flag_bit of"
+                        + " each check whose policy is flag); forward-filled candles are synthetic (open = high = low ="
+                        + " close = previous close, volume 0, flag " + CandleFlags.SYNTHETIC + ")",
+                "valid candles in the cleaned series / candles in the cleaned series (synthetic ones included), 0..1",
+                "SHA-256 (hex) over each candle's open time (int64) and open, high, low, close, volume (IEEE-754"
+                        + " bits), 48 bytes big-endian per candle, in series order; flags are not part of it",
+                cleaner.chunkSize(), settings.forwardFillMaxRunCandles(), settings.staleMinRunCandles(),
+                settings.spikeWindowReturns(), settings.spikeThresholdZ(), settings.divergenceMaxDeviationFraction(),
+                checks);
     }
 
-    private static Integer flagBit(QualityCheck check) {
-        return switch (check) {
-            case ZERO_VOLUME -> CandleFlags.ZERO_VOLUME;
-            case FLAT -> CandleFlags.FLAT;
-            default -> null;
-        };
-    }
-
-    /** One stored report. Counts are numbers of candles; fractions are 0..1. */
+    /**
+     * One stored report. Counts are numbers of candles; fractions (valid_fraction, quality_score,
+     * threshold_fraction) are 0..1; valid_pct is valid / total x 100.
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record ReportView(String jobId, String exchange, String pair, String timeframe, int total, int zeroVolume,
-            int flat, int ohlcInvalid, int duplicates, int outOfOrder, int missing, int valid, double validFraction,
-            double thresholdFraction, boolean passed, String verdict, String fingerprint, Instant createdAt) {
+            int flat, int ohlcInvalid, int duplicates, int outOfOrder, int missing, int staleRuns, int spikes,
+            int crossExchangeDivergence, int crossExchangeCompared, List<String> crossExchangeReferences, int valid,
+            double validFraction, double validPct, int synthetic, int unfilled, Integer cleanCandleCount,
+            double qualityScore, double thresholdFraction, boolean passed, String verdict, String fingerprint,
+            String settings, Instant createdAt) {
 
         static ReportView of(StoredQualityReport r) {
             return new ReportView(r.key.jobId(), r.key.exchange(), r.key.pair(), r.key.timeframe(), r.total, r.zeroVolume,
-                    r.flat, r.ohlcInvalid, r.duplicates, r.outOfOrder, r.missing, r.valid, r.validFraction,
-                    r.thresholdFraction, r.passed, r.verdict, r.fingerprint, r.createdAt);
+                    r.flat, r.ohlcInvalid, r.duplicates, r.outOfOrder, r.missing, r.staleRuns, r.spikes,
+                    r.crossExchangeDivergence, r.crossExchangeCompared,
+                    r.crossExchangeReferences == null ? List.of() : List.of(r.crossExchangeReferences), r.valid,
+                    r.validFraction, r.validPct, r.synthetic, r.unfilled, r.cleanCandleCount, r.qualityScore,
+                    r.thresholdFraction, r.passed, r.verdict, r.fingerprint, r.settings, r.createdAt);
         }
     }
 
+    /** Fractions are 0..1; threshold_percent is the threshold x 100. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record PolicyView(double thresholdFraction, double thresholdPercent, String gate, String validCandle,
-            String cleanedSeries, String fingerprint, int chunkSizeCandles, List<CheckView> checks) {
+            String cleanedSeries, String qualityScore, String fingerprint, int chunkSizeCandles,
+            int forwardFillMaxRunCandles, int staleRunsMinRunCandles, int spikesWindowReturns, double spikesThresholdZ,
+            double crossExchangeMaxDeviationFraction, List<CheckView> checks) {
     }
 
-    /** @param action drop (removed from the cleaned series), flag (kept with flagBit set) or report (only counted) */
+    /**
+     * @param policy  in effect: drop (removed from the cleaned series), flag (kept with flagBit set), forward-fill
+     *                (replaced by a synthetic candle) or report (only counted)
+     * @param flagBit the bit the flag policy sets, null for a check that cannot flag
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record CheckView(String check, String action, Integer flagBit, boolean makesInvalid, String definition) {
+    public record CheckView(String check, String policy, List<String> allowedPolicies, Integer flagBit,
+            boolean makesInvalid, String definition) {
     }
 }

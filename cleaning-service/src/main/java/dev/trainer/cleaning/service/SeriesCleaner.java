@@ -1,12 +1,14 @@
 package dev.trainer.cleaning.service;
 
 import dev.trainer.cleaning.config.CleaningConfig;
+import dev.trainer.cleaning.config.ConfiguredQualitySettings;
 import dev.trainer.cleaning.mapping.CleanCandlesMapper;
 import dev.trainer.cleaning.messaging.CleaningPublisher;
 import dev.trainer.cleaning.repository.QualityReportRepository;
 import dev.trainer.cleaning.repository.RawChunkRepository;
 import dev.trainer.cleaning.repository.RawChunkRepository.Held;
 import dev.trainer.cleaning.repository.RawChunkRepository.StoredChunk;
+import dev.trainer.cleaning.repository.ReferenceCloseRepository;
 import dev.trainer.cleaning.repository.StoredQualityReport;
 import dev.trainer.contracts.EventTypes;
 import dev.trainer.contracts.events.CandleColumns;
@@ -15,7 +17,9 @@ import dev.trainer.contracts.events.RawCandlesChunk;
 import dev.trainer.contracts.events.SeriesRef;
 import dev.trainer.contracts.events.TrainingStatus;
 import dev.trainer.contracts.serde.EventJson;
+import dev.trainer.domain.market.OhlcvColumns;
 import dev.trainer.domain.market.Timeframe;
+import dev.trainer.domain.quality.CloseSeries;
 import dev.trainer.domain.quality.QualityAssessment;
 import dev.trainer.domain.quality.QualityChecks;
 import dev.trainer.domain.quality.QualityResult;
@@ -35,10 +39,14 @@ import org.jboss.logging.Logger;
 /**
  * Collects the candles.raw chunks of each (job, series); once all are held, runs the quality checks on the whole
  * series in chunk order, stores the report, and either publishes the cleaned series on candles.clean with
- * MARKET_CLEANED on training.status, or refuses it with MARKET_REJECTED and the verdict. Then forgets the raw chunks.
- * A series is evaluated once per job: chunks that arrive after its report exists are ignored.
+ * MARKET_CLEANED on training.status, or refuses it with MARKET_REJECTED, the verdict and the report. Then forgets the
+ * raw chunks. A series is evaluated once per job: chunks that arrive after its report exists are ignored.
+ *
+ * <p>The cross-exchange check compares with the valid closes of the latest series of the same pair and timeframe
+ * that passed the gate on each other exchange (reference_closes), as they are when the series is evaluated: it never
+ * waits for other exchanges, whose chunks arrive independently and may never come (docs/DATA_QUALITY.md).
  */
-@Startup // a threshold outside 0..1 stops the service at start, not at the first chunk
+@Startup // bad cleaning.* settings stop the service at start, not at the first chunk
 @ApplicationScoped
 public class SeriesCleaner {
 
@@ -49,6 +57,7 @@ public class SeriesCleaner {
 
     private final RawChunkRepository rawChunks;
     private final QualityReportRepository reports;
+    private final ReferenceCloseRepository referenceCloses;
     private final CleaningPublisher publisher;
     private final QualityChecks checks;
     private final int chunkSize;
@@ -56,12 +65,15 @@ public class SeriesCleaner {
     private final Counter seriesPassed;
     private final Counter seriesRefused;
 
-    public SeriesCleaner(RawChunkRepository rawChunks, QualityReportRepository reports, CleaningPublisher publisher,
-            CleaningConfig config, MeterRegistry registry) {
+    public SeriesCleaner(RawChunkRepository rawChunks, QualityReportRepository reports,
+            ReferenceCloseRepository referenceCloses, CleaningPublisher publisher, CleaningConfig config,
+            MeterRegistry registry) {
         this.rawChunks = rawChunks;
         this.reports = reports;
+        this.referenceCloses = referenceCloses;
         this.publisher = publisher;
-        this.checks = new QualityChecks(config.thresholdFraction());
+        this.checks = new QualityChecks(ConfiguredQualitySettings.from(config));
+        LOG.infof("quality settings: %s", checks.settings().describe());
         if (config.chunkSizeCandles() < 1) {
             throw new IllegalArgumentException("cleaning.chunk-size-candles must be at least 1, got " + config.chunkSizeCandles());
         }
@@ -140,8 +152,10 @@ public class SeriesCleaner {
             columns.add(EventJson.read(stored.get(i).payload(), CandleColumns.class));
         }
         CandleColumns all = CandleColumns.concat(columns);
-        QualityResult result = checks.check(Timeframe.parse(series.timeframe()), all.openTimeMs(), all.open(),
-                all.high(), all.low(), all.close(), all.volume());
+        Map<String, CloseSeries> otherExchanges = referenceCloses.othersThan(series.exchange(), series.pair(),
+                series.timeframe());
+        QualityResult result = checks.check(Timeframe.parse(series.timeframe()), new OhlcvColumns(all.openTimeMs(),
+                all.open(), all.high(), all.low(), all.close(), all.volume()), otherExchanges);
         QualityAssessment report = result.report();
         store(jobId, series, result);
 
@@ -150,10 +164,10 @@ public class SeriesCleaner {
             List<CleanCandlesChunk> chunks = CleanCandlesMapper.toChunks(jobId, series, result, chunkSize, now);
             chunks.forEach(publisher::cleanCandles);
             Map<String, Object> details = CleanCandlesMapper.details(report);
-            details.put("clean_candle_count", result.cleaned().size());
             details.put("clean_chunk_count", chunks.size());
             details.put("fingerprint", result.cleaned().fingerprint());
             publisher.status(status(jobId, series, MARKET_CLEANED, report.verdict(), details, now));
+            referenceCloses.replace(series.exchange(), series.pair(), series.timeframe(), jobId, result.validCloses());
             seriesPassed.increment();
             LOG.infof("job %s: %s %s; %d chunks on candles.clean, fingerprint %s", jobId, series, report.verdict(),
                     chunks.size(), result.cleaned().fingerprint());
@@ -178,12 +192,23 @@ public class SeriesCleaner {
         r.duplicates = q.duplicates();
         r.outOfOrder = q.outOfOrder();
         r.missing = q.missing();
+        r.staleRuns = q.staleRuns();
+        r.spikes = q.spikes();
+        r.crossExchangeDivergence = q.crossExchangeDivergence();
+        r.crossExchangeCompared = q.crossExchangeCompared();
+        r.crossExchangeReferences = q.crossExchangeReferences().toArray(String[]::new);
         r.valid = q.valid();
         r.validFraction = q.validFraction();
+        r.validPct = q.validPct();
+        r.synthetic = q.synthetic();
+        r.unfilled = q.unfilled();
+        r.cleanCandleCount = q.cleanCandleCount();
+        r.qualityScore = q.qualityScore();
         r.thresholdFraction = q.thresholdFraction();
         r.passed = q.passed();
         r.verdict = q.verdict();
         r.fingerprint = result.cleaned().fingerprint();
+        r.settings = checks.settings().describe();
         r.createdAt = Instant.now();
         reports.persist(r);
         reports.flush(); // a concurrent evaluation of the same series fails here, before anything is published

@@ -10,7 +10,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** The little HTTP the launcher needs: readiness probes and reading JSON from the services' REST APIs. */
-final class Http {
+public final class Http {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -30,7 +30,7 @@ final class Http {
     }
 
     /** The JSON body of a 200 answer, or null for 404. */
-    static JsonNode json(String url) throws IOException, InterruptedException {
+    public static JsonNode json(String url) throws IOException, InterruptedException {
         HttpResponse<byte[]> response = CLIENT.send(get(url), HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() == 404) {
             return null;

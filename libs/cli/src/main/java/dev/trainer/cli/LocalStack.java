@@ -32,6 +32,7 @@ public final class LocalStack implements AutoCloseable {
     private final Consumer<String> progress;
     private final List<InfraProcess> infra = new ArrayList<>();
     private final Map<ServiceSpec, Process> services = new LinkedHashMap<>();
+    private final List<Process> replicas = new ArrayList<>();
     private String kafka;
     private String jdbcUrl;
     private String dbUser;
@@ -81,6 +82,7 @@ public final class LocalStack implements AutoCloseable {
         List<Long> pids = new ArrayList<>();
         infra.forEach(p -> pids.add(p.pid()));
         services.values().forEach(p -> pids.add(p.pid()));
+        replicas.forEach(p -> pids.add(p.pid()));
         return pids;
     }
 
@@ -123,53 +125,105 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startServices() {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        try {
-            Files.createDirectories(stateDir.resolve("logs"));
-            for (ServiceSpec service : ServiceSpec.ALL) {
-                Path jar = service.runnerJar(root);
-                if (!Files.exists(jar)) {
-                    throw new IllegalStateException(jar + " is missing: build first (bin/trainer build)");
-                }
-                ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-XX:+UseSerialGC", "-jar", jar.toString())
-                        .directory(root.resolve(service.name()).toFile())
-                        .redirectErrorStream(true)
-                        .redirectOutput(logFile(service).toFile())
-                        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-                Map<String, String> env = builder.environment();
-                env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
-                env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
-                env.put("QUARKUS_DATASOURCE_USERNAME", dbUser);
-                env.put("QUARKUS_DATASOURCE_PASSWORD", dbPassword);
-                env.put("QUARKUS_HTTP_PORT", Integer.toString(service.port()));
-                env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
-                services.put(service, builder.start());
-                progress.accept("started " + service.name() + " on " + service.baseUrl() + " (log " + logFile(service) + ")");
+        for (ServiceSpec service : ServiceSpec.ALL) {
+            try {
+                Files.deleteIfExists(logFile(service)); // a restart appends to the log; a new stack starts afresh
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not start the services: " + e.getMessage(), e);
+            services.put(service, launch(service, service.port(), service.name(), Map.of()));
         }
     }
 
+    /** Starts one JVM of a service on a port, with its log in logs/{@code logName}.log. */
+    private Process launch(ServiceSpec service, int port, String logName, Map<String, String> extraEnv) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path jar = service.runnerJar(root);
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first (bin/trainer build)");
+        }
+        try {
+            Files.createDirectories(stateDir.resolve("logs"));
+            Path log = stateDir.resolve("logs").resolve(logName + ".log");
+            ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-XX:+UseSerialGC", "-jar", jar.toString())
+                    .directory(root.resolve(service.name()).toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            Map<String, String> env = builder.environment();
+            env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
+            env.put("QUARKUS_DATASOURCE_USERNAME", dbUser);
+            env.put("QUARKUS_DATASOURCE_PASSWORD", dbPassword);
+            env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+            env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+            env.putAll(extraEnv);
+            Process process = builder.start();
+            progress.accept("started " + logName + " on http://127.0.0.1:" + port + " (log " + log + ")");
+            return process;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + logName + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Kills a service's JVM at once (SIGKILL: no shutdown hook, no clean close), as a crash would. */
+    public void kill(ServiceSpec service) {
+        Process process = services.get(service);
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        progress.accept("killed " + service.name() + " (pid " + process.pid() + ")");
+    }
+
+    /** Starts a service again (after {@link #kill}) and waits until it is ready. */
+    public void restart(ServiceSpec service) {
+        services.put(service, launch(service, service.port(), service.name(), Map.of()));
+        awaitReady(Map.of(service.name(), services.get(service)), Map.of(service.name(), service.baseUrl()));
+    }
+
+    /**
+     * Starts one more JVM of a service (e.g. a second optimizer: another member of the backtest workers' consumer
+     * group) on its own port, and waits until it is ready. It is stopped with the stack.
+     */
+    public Process startReplica(ServiceSpec service, int port, String name, Map<String, String> env) {
+        Process process = launch(service, port, name, env);
+        replicas.add(process);
+        awaitReady(Map.of(name, process), Map.of(name, "http://127.0.0.1:" + port));
+        return process;
+    }
+
     private void awaitReady() {
+        Map<String, Process> processes = new LinkedHashMap<>();
+        Map<String, String> urls = new LinkedHashMap<>();
+        for (ServiceSpec service : ServiceSpec.ALL) {
+            processes.put(service.name(), services.get(service));
+            urls.put(service.name(), service.baseUrl());
+        }
+        awaitReady(processes, urls);
+    }
+
+    private void awaitReady(Map<String, Process> processes, Map<String, String> baseUrls) {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        List<ServiceSpec> waiting = new ArrayList<>(ServiceSpec.ALL);
+        List<String> waiting = new ArrayList<>(processes.keySet());
         while (!waiting.isEmpty()) {
             for (var it = waiting.iterator(); it.hasNext();) {
-                ServiceSpec service = it.next();
-                Process process = services.get(service);
+                String name = it.next();
+                Process process = processes.get(name);
                 if (!process.isAlive()) {
-                    throw new IllegalStateException(service.name() + " exited with code " + process.exitValue() + ":\n"
-                            + tail(logFile(service), 40));
+                    throw new IllegalStateException(name + " exited with code " + process.exitValue() + ":\n"
+                            + tail(stateDir.resolve("logs").resolve(name + ".log"), 40));
                 }
-                if (Http.status(service.baseUrl() + "/q/health/ready") == 200) {
-                    progress.accept(service.name() + " is ready");
+                if (Http.status(baseUrls.get(name) + "/q/health/ready") == 200) {
+                    progress.accept(name + " is ready");
                     it.remove();
                 }
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("not ready after " + READY_TIMEOUT.toSeconds() + " s: " + waiting.stream()
-                        .map(s -> s.name() + "\n" + tail(logFile(s), 20)).toList());
+                        .map(n -> n + "\n" + tail(stateDir.resolve("logs").resolve(n + ".log"), 20)).toList());
             }
             sleep(500);
         }
@@ -178,8 +232,10 @@ public final class LocalStack implements AutoCloseable {
     /** Stops the services (SIGTERM, then SIGKILL after 20 s), then the broker and the database. */
     @Override
     public void close() {
-        services.values().forEach(Process::destroy);
-        for (Process p : services.values()) {
+        List<Process> all = new ArrayList<>(services.values());
+        all.addAll(replicas);
+        all.forEach(Process::destroy);
+        for (Process p : all) {
             try {
                 if (!p.waitFor(STOP_TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
                     p.destroyForcibly().waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
@@ -190,6 +246,7 @@ public final class LocalStack implements AutoCloseable {
             }
         }
         services.clear();
+        replicas.clear();
         infra.forEach(InfraProcess::close);
         infra.clear();
     }

@@ -41,12 +41,15 @@ public final class Main {
                 case "logs" -> main.logs(rest);
                 case "demo" -> main.demo(rest.contains("--keep"));
                 case "backtest" -> new BacktestCommand(System.out, System.err).run(rest);
+                case "fetch" -> new FetchCommand(System.out, System.err).run(rest);
                 case "bench" -> Benchmark.run(rest);
+                case "import" -> new ImportCommand(System.out, System.err).run(rest);
+                case "bench-import" -> ImportBenchmark.run(rest, main.root);
                 case "optimize" -> new OptimizeCommand(System.out, System.err).run(rest);
                 case "estimate" -> new EstimateCommand(System.out, System.err).run(rest);
                 default -> {
                     System.err.println("usage: bin/trainer demo [--keep] | test | up | down | status | logs [SERVICE]"
-                            + " | backtest ... | optimize ... | estimate ... | bench");
+                            + " | backtest ... | fetch ... | import ... | bench-import | optimize ... | estimate ... | bench");
                     yield command.equals("help") ? 0 : 2;
                 }
             };

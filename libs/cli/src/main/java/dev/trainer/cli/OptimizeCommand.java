@@ -74,9 +74,8 @@ public final class OptimizeCommand {
         }
         try {
             TradingStrategy strategy = StrategyCatalog.get(o.strategy);
-            if (space == null) {
-                space = strategy.defaultSpace();
-            }
+            // the strategy's parameter order, whatever the file's: the same space always gives the same trials
+            space = space == null ? strategy.defaultSpace() : space.inOrder(strategy.defaultSpace().names());
             Integer samples = o.samples, iterations = o.iterations;
             if (samples == null && (o.method == SearchMethod.RANDOM || o.method == SearchMethod.SOBOL)) {
                 samples = DEFAULT_SAMPLES;

@@ -32,7 +32,7 @@ public final class Topics {
             new TopicSpec(TRAINING_STATUS, 3, "jobId"),
             new TopicSpec(CANDLES_RAW, 6, "seriesKey (exchange|pair|timeframe)"),
             new TopicSpec(CANDLES_CLEAN, 6, "seriesKey (exchange|pair|timeframe)"),
-            new TopicSpec(BACKTEST_REQUESTS, 12, "jobId|marketKey|windowIndex"),
+            new TopicSpec(BACKTEST_REQUESTS, 12, "jobId|batchId"),
             new TopicSpec(BACKTEST_RESULTS, 6, "jobId"),
             new TopicSpec(OPTIMIZATION_RESULTS, 3, "jobId"),
             new TopicSpec(CONFIGS_TRAINED, 3, "configId"),

@@ -73,6 +73,25 @@ public final class TestKafka {
     }
 
     /**
+     * The reason SmallRye's dead-letter queue gave for the first record with {@code key} on a dead-letter topic (its
+     * {@code dead-letter-reason} header), or null when no such record shows up before the timeout.
+     */
+    public String deadLetterReason(String topic, String key, Duration timeout) {
+        try (KafkaConsumer<String, byte[]> consumer = fromBeginning(topic)) {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (key.equals(r.key())) {
+                        var header = r.headers().lastHeader("dead-letter-reason");
+                        return header == null ? "" : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
      * Reads the whole topic from the beginning (no consumer group) until {@code expected} matching records are seen
      * or the timeout passes, then keeps reading for {@code linger} to catch any extra one. Returns the matches.
      */

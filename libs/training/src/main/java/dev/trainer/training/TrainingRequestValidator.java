@@ -8,7 +8,6 @@ import dev.trainer.domain.strategy.ParameterSpace;
 import dev.trainer.domain.strategy.StrategyCatalog;
 import dev.trainer.domain.strategy.TradingStrategy;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -28,13 +27,7 @@ public final class TrainingRequestValidator {
     public record FieldProblem(String field, String message) {
     }
 
-    /** Every problem of the request, for a service that runs every search method. */
     public static List<FieldProblem> problems(TrainingRequested r) {
-        return problems(r, EnumSet.allOf(SearchMethod.class));
-    }
-
-    /** Every problem of the request, for a service that runs only the {@code supported} search methods. */
-    public static List<FieldProblem> problems(TrainingRequested r, Set<SearchMethod> supported) {
         List<FieldProblem> problems = new ArrayList<>();
         if (blank(r.jobId())) {
             problems.add(new FieldProblem("jobId", "must not be blank"));
@@ -68,7 +61,7 @@ public final class TrainingRequestValidator {
                 }
             }
         }
-        checkOptimization(problems, r.optimization(), strategy, supported);
+        checkOptimization(problems, r.optimization(), strategy);
         checkValidation(problems, r.validation());
         if (r.historicalPeriodMonths() <= 0 && r.periodFrom() == null) {
             problems.add(new FieldProblem("historicalPeriodMonths", "must be at least 1 when periodFrom is not given"));
@@ -88,8 +81,7 @@ public final class TrainingRequestValidator {
         return problems;
     }
 
-    private static void checkOptimization(List<FieldProblem> problems, TrainingRequested.Optimization o, TradingStrategy strategy,
-            Set<SearchMethod> supported) {
+    private static void checkOptimization(List<FieldProblem> problems, TrainingRequested.Optimization o, TradingStrategy strategy) {
         if (o == null) {
             problems.add(new FieldProblem("optimization", "is required"));
             return;
@@ -97,10 +89,6 @@ public final class TrainingRequestValidator {
         SearchMethod method = null;
         try {
             method = SearchMethod.parse(o.method());
-            if (!supported.contains(method)) {
-                problems.add(new FieldProblem("optimization.method", method.label() + " search is not available here; use one of "
-                        + supported.stream().map(SearchMethod::label).toList()));
-            }
         } catch (IllegalArgumentException e) {
             problems.add(new FieldProblem("optimization.method", e.getMessage()));
         }

@@ -36,9 +36,11 @@ public final class TrainingRequests {
         return StrategyCatalog.get(r.strategy());
     }
 
+    /** The requested space (or the strategy's default), its parameters in the strategy's order whatever the JSON's. */
     public static ParameterSpace space(TrainingRequested r) {
         var o = r.optimization();
-        return o.parameterSpace() == null ? strategy(r).defaultSpace() : ParameterSpace.fromJsonLike(o.parameterSpace());
+        ParameterSpace defaults = strategy(r).defaultSpace();
+        return o.parameterSpace() == null ? defaults : ParameterSpace.fromJsonLike(o.parameterSpace()).inOrder(defaults.names());
     }
 
     public static SearchMethod method(TrainingRequested r) {

@@ -1,11 +1,9 @@
 package dev.trainer.training;
 
 import dev.trainer.contracts.events.TrainingRequested;
-import dev.trainer.domain.optimize.SearchMethod;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -51,6 +49,21 @@ class TrainingEstimateTest {
     }
 
     @Test
+    void theOrderOfTheSpacesKeysDoesNotChangeTheTrials() {
+        java.util.Map<String, Object> fastFirst = new java.util.LinkedHashMap<>(), slowFirst = new java.util.LinkedHashMap<>();
+        fastFirst.put("fast", java.util.Map.of("min", 2, "max", 30, "type", "int"));
+        fastFirst.put("slow", java.util.Map.of("min", 10, "max", 200, "type", "int"));
+        slowFirst.put("slow", fastFirst.get("slow"));
+        slowFirst.put("fast", fastFirst.get("fast"));
+        var a = TrainingRequests.search(request("SMA_CROSSOVER", new TrainingRequested.Optimization("bayesian", null, 20, 3, null, 0,
+                fastFirst), null, List.of("BTC/USD"), List.of("bitstamp"), List.of("1h"), 6)).ask();
+        var b = TrainingRequests.search(request("SMA_CROSSOVER", new TrainingRequested.Optimization("bayesian", null, 20, 3, null, 0,
+                slowFirst), null, List.of("BTC/USD"), List.of("bitstamp"), List.of("1h"), 6)).ask();
+        assertEquals(a, b);
+        assertEquals(List.of("fast", "slow"), a.get(0).names());
+    }
+
+    @Test
     void aRequestThatDoesNotFitSaysWhatWould() {
         TrainingRequested r = request("SMA_CROSSOVER", new TrainingRequested.Optimization("grid", null, null, 1, null, 0, null),
                 new TrainingRequested.Validation("walk_forward", 90, 30, 7, null), List.of("BTC/USD"), List.of("bitstamp"),
@@ -60,7 +73,7 @@ class TrainingEstimateTest {
     }
 
     @Test
-    void validatorNamesMethodProblemsAndWhatAServiceDoesNotRun() {
+    void validatorNamesTheSearchesMissingSettingsAndUnknownMethods() {
         TrainingRequested noBudget = request("SMA_CROSSOVER", new TrainingRequested.Optimization("cmaes", 1, null, 1, null, 0, null),
                 null, List.of("BTC/USD"), List.of("bitstamp"), List.of("1h"), 6);
         List<String> fields = TrainingRequestValidator.problems(noBudget).stream().map(TrainingRequestValidator.FieldProblem::field).toList();
@@ -70,8 +83,6 @@ class TrainingEstimateTest {
         TrainingRequested bayes = request("SMA_CROSSOVER", new TrainingRequested.Optimization("bayesian", null, 50, 1, null, 0, null),
                 null, List.of("BTC/USD"), List.of("bitstamp"), List.of("1h"), 6);
         assertTrue(TrainingRequestValidator.problems(bayes).stream().noneMatch(p -> p.field().startsWith("optimization")));
-        assertTrue(TrainingRequestValidator.problems(bayes, EnumSet.of(SearchMethod.GRID)).stream()
-                .anyMatch(p -> p.field().equals("optimization.method") && p.message().contains("not available")));
 
         TrainingRequested unknown = request("SMA_CROSSOVER", new TrainingRequested.Optimization("annealing", null, null, 1, null, 0, null),
                 null, List.of("BTC/USD"), List.of("bitstamp"), List.of("1h"), 6);

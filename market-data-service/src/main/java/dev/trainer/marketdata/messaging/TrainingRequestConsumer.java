@@ -3,6 +3,8 @@ package dev.trainer.marketdata.messaging;
 import dev.trainer.contracts.events.TrainingRequested;
 import dev.trainer.marketdata.service.MarketLoader;
 import dev.trainer.support.ProcessedEvents;
+import dev.trainer.training.InvalidTrainingRequest;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -27,7 +29,11 @@ public class TrainingRequestConsumer {
     @Incoming("training-requests")
     @Blocking
     @Transactional
+    // markets from an exchange are fetched while this transaction is open (each fetched range commits on its own),
+    // which under an exchange's rate limit can take far longer than the default 60 s
+    @TransactionConfiguration(timeout = 3600)
     public void onTrainingRequested(TrainingRequested request) {
+        InvalidTrainingRequest.refuseIfInvalid(request); // to the dead-letter topic, with the reason, before any fetch
         if (processed.firstDelivery(request.eventId(), "training-requests")) {
             loader.load(request);
         }

@@ -7,17 +7,19 @@ import dev.trainer.contracts.events.TrainingRequested;
 import dev.trainer.contracts.events.TrainingStatus;
 import dev.trainer.domain.market.Candle;
 import dev.trainer.domain.market.Timeframe;
+import dev.trainer.exchanges.ExchangeFetchException;
+import dev.trainer.exchanges.MarketPair;
 import dev.trainer.marketdata.config.MarketDataConfig;
 import dev.trainer.marketdata.mapping.CandleColumnsMapper;
 import dev.trainer.marketdata.messaging.MarketDataPublisher;
 import dev.trainer.marketdata.repository.CandleRepository;
 import dev.trainer.marketdata.repository.MarketLoad;
 import dev.trainer.marketdata.repository.MarketLoadRepository;
+import dev.trainer.training.TrainingRequests;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +27,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Serves one training request: for every market it asks for, fetches candles from the exchange's source, stores
- * them, and publishes what is stored for the requested period on candles.raw. A market that cannot be served
- * (unknown exchange, pair or timeframe) is reported on training.status instead, with the reason.
+ * them, and publishes what is stored for the requested period on candles.raw. From an exchange reached through
+ * XChange only what the store lacks is fetched ({@link MissingRangeFetcher}). A market that cannot be served (unknown
+ * exchange, pair or timeframe, or an exchange that fails) is reported on training.status instead, with the reason.
  */
 @ApplicationScoped
 public class MarketLoader {
@@ -39,21 +42,22 @@ public class MarketLoader {
     private final MarketLoadRepository loads;
     private final MarketDataPublisher publisher;
     private final MarketDataConfig config;
+    private final MissingRangeFetcher missing;
 
     public MarketLoader(CandleSources sources, CandleRepository candles, MarketLoadRepository loads,
-            MarketDataPublisher publisher, MarketDataConfig config) {
+            MarketDataPublisher publisher, MarketDataConfig config, MissingRangeFetcher missing) {
         this.sources = sources;
         this.candles = candles;
         this.loads = loads;
         this.publisher = publisher;
         this.config = config;
+        this.missing = missing;
     }
 
     @Transactional(TxType.MANDATORY)
     public void load(TrainingRequested request) {
-        Instant until = request.periodUntil() != null ? request.periodUntil() : Instant.now();
-        Instant from = request.periodFrom() != null ? request.periodFrom()
-                : until.atOffset(ZoneOffset.UTC).minusMonths(request.historicalPeriodMonths()).toInstant();
+        Instant[] period = TrainingRequests.period(request, Instant.now());
+        Instant from = period[0], until = period[1];
         for (SeriesRef market : request.markets()) {
             try {
                 loadMarket(request.jobId(), market, from, until);
@@ -75,15 +79,12 @@ public class MarketLoader {
         } catch (IllegalArgumentException e) {
             throw new MarketUnavailableException(e.getMessage());
         }
-        if (!source.pairs().contains(market.pair())) {
-            throw new MarketUnavailableException(market.exchange() + " has no pair " + market.pair() + "; it has " + source.pairs());
-        }
         if (!source.timeframes().contains(timeframe)) {
             throw new MarketUnavailableException(market.exchange() + " has no timeframe " + market.timeframe()
                     + "; it has " + source.timeframes().stream().map(Timeframe::label).sorted().toList());
         }
-        int added = candles.upsert(market.exchange(), market.pair(), market.timeframe(),
-                source.candles(market.pair(), timeframe, from, until));
+        int added = source instanceof ExchangeSource exchange ? fetchMissing(exchange, market, timeframe, from, until)
+                : storeFromSource(source, market, timeframe, from, until);
         List<Candle> stored = candles.range(market.exchange(), market.pair(), market.timeframe(), from.toEpochMilli(),
                 until.toEpochMilli());
         List<List<Candle>> chunks = chunk(stored, config.chunkSizeCandles());
@@ -96,6 +97,32 @@ public class MarketLoader {
         publisher.status(status(jobId, market, "MARKET_LOADED", stored.size() + " candles published in " + chunks.size() + " chunks",
                 Map.of("candle_count", stored.size(), "new_candle_count", added, "chunk_count", chunks.size())));
         LOG.infof("job %s: %s: %d candles (%d new) published in %d chunks", jobId, market, stored.size(), added, chunks.size());
+    }
+
+    private int storeFromSource(CandleSource source, SeriesRef market, Timeframe timeframe, Instant from, Instant until) {
+        if (!source.pairs().contains(market.pair())) {
+            throw new MarketUnavailableException(market.exchange() + " has no pair " + market.pair() + "; it has " + source.pairs());
+        }
+        return candles.upsert(market.exchange(), market.pair(), market.timeframe(), source.candles(market.pair(), timeframe, from, until));
+    }
+
+    /** What the store lacks comes from the exchange, each fetched range committed on its own before it is published. */
+    private int fetchMissing(ExchangeSource exchange, SeriesRef market, Timeframe timeframe, Instant from, Instant until) {
+        MarketPair pair;
+        try {
+            pair = MarketPair.parse(market.pair());
+        } catch (IllegalArgumentException e) {
+            throw new MarketUnavailableException(market.exchange() + ": " + e.getMessage());
+        }
+        if (!pair.toString().equals(market.pair())) {
+            // stored under the pair as written, so it must be written one way only
+            throw new MarketUnavailableException(market.exchange() + ": write the pair " + pair + ", not " + market.pair());
+        }
+        try {
+            return missing.fetchMissing(exchange, pair, timeframe, from, until).newCandles();
+        } catch (ExchangeFetchException e) {
+            throw new MarketUnavailableException(e.getMessage());
+        }
     }
 
     /** An empty series still goes out as one empty chunk, so the cleaning step can refuse it with a reason. */

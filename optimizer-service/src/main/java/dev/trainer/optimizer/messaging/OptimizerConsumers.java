@@ -9,6 +9,7 @@ import dev.trainer.optimizer.service.BacktestWorker;
 import dev.trainer.optimizer.service.JobCoordinator;
 import dev.trainer.optimizer.service.ResultRecorder;
 import dev.trainer.support.ProcessedEvents;
+import dev.trainer.training.InvalidTrainingRequest;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -43,6 +44,7 @@ public class OptimizerConsumers {
     @Blocking
     @Transactional
     public void onTrainingRequested(TrainingRequested request) {
+        InvalidTrainingRequest.refuseIfInvalid(request);
         if (processed.firstDelivery(request.eventId(), "training-requests")) {
             coordinator.register(request);
         }

@@ -48,7 +48,8 @@ public class OptimizerPublisher {
      * belongs to the optimizer's resumability.
      */
     public void backtestRequest(BacktestRequest request) {
-        String key = request.jobId() + "|" + request.market().key() + "|" + request.windowIndex();
+        // keyed by batch, not by window: a window's batches then spread over the partitions, hence over the workers
+        String key = request.jobId() + "|" + request.batchId();
         afterCommit(() -> KeyedMessages.sendAndAwait(backtestRequests, key, request));
     }
 

@@ -15,6 +15,10 @@ public class TrainingJobRepository implements PanacheRepositoryBase<TrainingJob,
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
+    public List<TrainingJob> running() {
+        return list("status", TrainingJob.RUNNING);
+    }
+
     public List<TrainingJob> recent(String status, int limit) {
         Sort newestFirst = Sort.descending("createdAt");
         return (status == null ? findAll(newestFirst) : find("status", newestFirst, status)).page(0, limit).list();

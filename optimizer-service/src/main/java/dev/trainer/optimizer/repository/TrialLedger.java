@@ -60,6 +60,23 @@ public class TrialLedger {
         return rows.isEmpty() ? null : rows.get(0);
     }
 
+    /** The recorded trials numbered [fromTrial, untilTrial) of a window, in trial order. */
+    public List<TrialRow> range(String jobId, String marketKey, int windowIndex, String purpose, int fromTrial, int untilTrial) {
+        return select("where job_id = ?1 and market_key = ?2 and window_index = ?3 and purpose = ?4 and trial_number >= ?5 "
+                + "and trial_number < ?6 order by trial_number", jobId, marketKey, windowIndex, purpose, fromTrial, untilTrial);
+    }
+
+    /** The numbers of the recorded trials in [fromTrial, untilTrial) of a window. */
+    @SuppressWarnings("unchecked")
+    public java.util.Set<Integer> numbers(String jobId, String marketKey, int windowIndex, String purpose, int fromTrial,
+            int untilTrial) {
+        List<Number> rows = em.createNativeQuery("select trial_number from trials where job_id = ?1 and market_key = ?2 "
+                + "and window_index = ?3 and purpose = ?4 and trial_number >= ?5 and trial_number < ?6")
+                .setParameter(1, jobId).setParameter(2, marketKey).setParameter(3, windowIndex).setParameter(4, purpose)
+                .setParameter(5, fromTrial).setParameter(6, untilTrial).getResultList();
+        return rows.stream().map(Number::intValue).collect(java.util.stream.Collectors.toSet());
+    }
+
     /** Every trial's daily returns of one purpose for a market, in window and trial order. */
     public List<TrialRow> all(String jobId, String marketKey, String purpose) {
         return select("where job_id = ?1 and market_key = ?2 and purpose = ?3 order by window_index, trial_number", jobId,
@@ -69,7 +86,7 @@ public class TrialLedger {
     @SuppressWarnings("unchecked")
     private List<TrialRow> select(String where, Object... params) {
         var query = em.createNativeQuery("select trial_number, cast(parameters as text), cast(metrics as text), score, "
-                + "cast(daily_returns as text), cast(trade_returns as text), error from trials " + where);
+                + "cast(daily_returns as text), cast(trade_returns as text), error, worker_id from trials " + where);
         for (int i = 0; i < params.length; i++) {
             query.setParameter(i + 1, params[i]);
         }
@@ -80,7 +97,7 @@ public class TrialLedger {
                 }), r[3] == null ? Double.NEGATIVE_INFINITY : ((Number) r[3]).doubleValue(),
                 read((String) r[4], new TypeReference<double[]>() {
                 }), read((String) r[5], new TypeReference<double[]>() {
-                }), (String) r[6])).toList();
+                }), (String) r[6], (String) r[7])).toList();
     }
 
     private static String json(Object value) {
@@ -99,7 +116,8 @@ public class TrialLedger {
         return Double.isFinite(v) ? v : null;
     }
 
+    /** One trial; {@code workerId} names the worker that ran it (null before it is recorded). */
     public record TrialRow(int trialNumber, Map<String, Double> parameters, Map<String, Object> metrics, double score,
-            double[] dailyReturns, double[] tradeReturns, String error) {
+            double[] dailyReturns, double[] tradeReturns, String error, String workerId) {
     }
 }

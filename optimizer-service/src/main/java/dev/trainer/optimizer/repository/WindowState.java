@@ -6,6 +6,7 @@ import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.Objects;
 
 /** A validation window of a market: searching its train slice, testing the winner, or done. */
@@ -42,6 +43,17 @@ public class WindowState {
 
     @Column(name = "best_score")
     public Double bestScore;
+
+    /** The first trial number of the round being searched (0 for searches with a single round). */
+    @Column(name = "round_started_trial")
+    public int roundStartedTrial;
+
+    @Column(name = "last_progress_at")
+    public Instant lastProgressAt;
+
+    public boolean searching() {
+        return SEARCHING.equals(status);
+    }
 
     @Embeddable
     public static class Key implements Serializable {

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,6 +13,11 @@ public class WindowStateRepository implements PanacheRepositoryBase<WindowState,
 
     public Optional<WindowState> lock(String jobId, String marketKey, int windowIndex) {
         return findByIdOptional(new WindowState.Key(jobId, marketKey, windowIndex), LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** Windows still searching or testing whose last progress is older than {@code before}. */
+    public List<WindowState> stalled(Instant before) {
+        return list("status in ?1 and lastProgressAt < ?2", List.of(WindowState.SEARCHING, WindowState.TESTING), before);
     }
 
     public List<WindowState> forMarket(String jobId, String marketKey) {

@@ -7,10 +7,15 @@ import dev.trainer.optimizer.mapping.JobViews;
 import dev.trainer.optimizer.messaging.OptimizerPublisher;
 import dev.trainer.optimizer.repository.JobMarketRepository;
 import dev.trainer.optimizer.repository.TrainingJobRepository;
+import dev.trainer.optimizer.repository.TrainingJob;
 import dev.trainer.optimizer.service.JobCoordinator;
+import dev.trainer.optimizer.service.JobResultsQuery;
 import dev.trainer.support.ProblemJson;
-import dev.trainer.optimizer.service.SearchPlanner;
+import dev.trainer.training.TrainingEstimate;
 import dev.trainer.training.TrainingRequestValidator;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -24,22 +29,31 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jboss.resteasy.reactive.RestStreamElementType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 @Path("/api/training")
 @Produces(MediaType.APPLICATION_JSON)
 public class TrainingJobResource {
 
+    private static final Duration PROGRESS_POLL = Duration.ofSeconds(1);
+    private static final java.util.Set<String> FINISHED = java.util.Set.of(TrainingJob.COMPLETED, TrainingJob.FAILED,
+            TrainingJob.CANCELLED);
+
     private final TrainingJobRepository jobs;
     private final JobMarketRepository markets;
     private final JobCoordinator coordinator;
     private final OptimizerPublisher publisher;
+    private final JobResultsQuery results;
 
     public TrainingJobResource(TrainingJobRepository jobs, JobMarketRepository markets, JobCoordinator coordinator,
-            OptimizerPublisher publisher) {
+            OptimizerPublisher publisher, JobResultsQuery results) {
+        this.results = results;
         this.jobs = jobs;
         this.markets = markets;
         this.coordinator = coordinator;
@@ -60,7 +74,7 @@ public class TrainingJobResource {
                 body.strategy(), body.pairs(), body.exchanges(), body.timeframes(), body.optimization(), body.validation(),
                 body.historicalPeriodMonths(), body.periodFrom(), body.periodUntil(), body.maxRuntimeSeconds(),
                 Math.max(1, body.parallelWorkers()), body.costs());
-        List<TrainingRequestValidator.FieldProblem> problems = TrainingRequestValidator.problems(request, SearchPlanner.METHODS);
+        List<TrainingRequestValidator.FieldProblem> problems = TrainingRequestValidator.problems(request);
         if (!problems.isEmpty()) {
             return ProblemJson.invalid("Invalid training request", problems);
         }
@@ -71,11 +85,73 @@ public class TrainingJobResource {
 
     @GET
     @Path("/jobs/{id}")
-    @Transactional
     @Operation(summary = "A job with its progress and its markets")
     public JobViews.JobView job(@PathParam("id") String id) {
-        return jobs.findByIdOptional(id).map(job -> JobViews.view(job, markets.forJob(id)))
+        return results.job(id).orElseThrow(() -> new NotFoundException("no training job " + id));
+    }
+
+    @GET
+    @Path("/jobs/{id}/results")
+    @Operation(summary = "Per market and validation window: trials planned and recorded, the best trial with its parameters,"
+            + " in-sample and out-of-sample metrics")
+    public JobViews.JobResults results(@PathParam("id") String id) {
+        return results.results(id).orElseThrow(() -> new NotFoundException("no training job " + id));
+    }
+
+    @GET
+    @Path("/jobs/{id}/trials")
+    @Operation(summary = "One window's search trials from the trial ledger, in trial order (market = exchange|pair|timeframe)")
+    public List<JobViews.TrialView> trials(@PathParam("id") String id, @QueryParam("market") String market,
+            @QueryParam("window") @DefaultValue("0") int window, @QueryParam("offset") @DefaultValue("0") int offset,
+            @QueryParam("limit") @DefaultValue("100") int limit) {
+        if (market == null || market.isBlank()) {
+            throw new jakarta.ws.rs.BadRequestException("query parameter market (exchange|pair|timeframe) is required");
+        }
+        return results.trials(id, market, window, Math.max(0, offset), Math.min(Math.max(limit, 1), 10_000))
                 .orElseThrow(() -> new NotFoundException("no training job " + id));
+    }
+
+    @GET
+    @Path("/jobs/{id}/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Blocking // the existence check reads the database; the polling itself runs on the worker pool
+    @Operation(summary = "Live progress: the job's view whenever it changes (checked every second), ending with its final state")
+    public Multi<JobViews.JobView> events(@PathParam("id") String id) {
+        if (results.job(id).isEmpty()) {
+            throw new NotFoundException("no training job " + id);
+        }
+        AtomicBoolean ended = new AtomicBoolean();
+        return Multi.createFrom().ticks().startingAfter(Duration.ofMillis(1)).every(PROGRESS_POLL)
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(tick -> results.job(id).orElseThrow())
+                // lets the first finished view through, and ends at the next tick
+                .select().first(view -> !ended.getAndSet(FINISHED.contains(view.status())))
+                .skip().repetitions();
+    }
+
+    @POST
+    @Path("/estimate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Markets, validation windows, backtests per window and in total, and the runtime estimated from the"
+            + " engine's throughput measured on this machine")
+    public Response estimate(TrainingRequested body) {
+        if (body == null) {
+            return ProblemJson.invalid("Invalid training request",
+                    List.of(new TrainingRequestValidator.FieldProblem("body", "a training request is required")));
+        }
+        List<TrainingRequestValidator.FieldProblem> problems = TrainingRequestValidator.problems(body).stream()
+                .filter(p -> !p.field().equals("jobId") && !p.field().equals("userId")).toList();
+        if (!problems.isEmpty()) {
+            return ProblemJson.invalid("Invalid training request", problems);
+        }
+        try {
+            return Response.ok(TrainingEstimate.of(body, Instant.now(), Runtime.getRuntime().availableProcessors()).toJsonLike())
+                    .build();
+        } catch (IllegalArgumentException e) {
+            return ProblemJson.invalid("The request does not fit its data period",
+                    List.of(new TrainingRequestValidator.FieldProblem("validation", e.getMessage())));
+        }
     }
 
     @GET

@@ -13,7 +13,6 @@ import dev.trainer.optimizer.repository.JobMarketRepository;
 import dev.trainer.optimizer.repository.MarketFailures;
 import dev.trainer.optimizer.repository.TrainingJob;
 import dev.trainer.optimizer.repository.TrainingJobRepository;
-import dev.trainer.training.TrainingRequestValidator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
@@ -52,26 +51,21 @@ public class JobCoordinator {
         this.publisher = publisher;
     }
 
+    /** Registers the job of a valid request (the consumer sends invalid ones to the dead-letter topic). */
     @Transactional(TxType.MANDATORY)
     @SuppressWarnings("unchecked")
     public void register(TrainingRequested request) {
         if (jobs.findByIdOptional(request.jobId()).isPresent()) {
             return;
         }
-        List<TrainingRequestValidator.FieldProblem> problems = TrainingRequestValidator.problems(request, SearchPlanner.METHODS);
         TrainingJob job = new TrainingJob();
         job.id = request.jobId();
-        job.userId = request.userId() == null ? "unknown" : request.userId();
-        job.strategyName = request.strategy() == null ? "unknown" : request.strategy();
+        job.userId = request.userId();
+        job.strategyName = request.strategy();
         job.config = EventJson.mapper().convertValue(request, Map.class);
         job.totalMarkets = request.markets().size();
         job.createdAt = Instant.now();
-        job.status = problems.isEmpty() ? TrainingJob.PENDING : TrainingJob.FAILED;
-        if (!problems.isEmpty()) {
-            job.errorMessage = "invalid request: " + problems.stream().map(p -> p.field() + " " + p.message())
-                    .collect(Collectors.joining("; "));
-            job.completedAt = Instant.now();
-        }
+        job.status = TrainingJob.PENDING;
         jobs.persist(job);
         for (SeriesRef market : request.markets()) {
             JobMarket m = new JobMarket();
@@ -79,18 +73,14 @@ public class JobCoordinator {
             m.exchange = market.exchange();
             m.pair = market.pair();
             m.timeframe = market.timeframe();
-            m.status = problems.isEmpty() ? JobMarket.WAITING : JobMarket.FAILED;
+            m.status = JobMarket.WAITING;
             m.updatedAt = Instant.now();
             markets.persist(m);
         }
         jobs.flush();
-        if (problems.isEmpty()) {
-            // what arrived before the request: failures reported by earlier steps, cleaned series complete already
-            request.markets().forEach(market -> failures.reason(job.id, market.key()).ifPresentOrElse(
-                    reason -> marketFailed(job.id, market, reason), () -> tryStart(job.id, market.key())));
-        } else {
-            LOG.warnf("job %s refused: %s", job.id, job.errorMessage);
-        }
+        // what arrived before the request: failures reported by earlier steps, cleaned series complete already
+        request.markets().forEach(market -> failures.reason(job.id, market.key()).ifPresentOrElse(
+                reason -> marketFailed(job.id, market, reason), () -> tryStart(job.id, market.key())));
     }
 
     @Transactional(TxType.MANDATORY)
@@ -173,6 +163,26 @@ public class JobCoordinator {
         job.completedAt = Instant.now();
         job.errorMessage = "cancelled by the user";
         return true;
+    }
+
+    /** Ends an unfinished job as failed, with every unfinished market, e.g. when it ran past its maximum runtime. */
+    @Transactional(TxType.MANDATORY)
+    public void failJob(String jobId, String reason) {
+        TrainingJob job = jobs.lock(jobId).orElse(null);
+        if (job == null || job.finished()) {
+            return;
+        }
+        for (JobMarket market : markets.forJob(jobId)) {
+            if (!market.finished()) {
+                market.status = JobMarket.FAILED;
+                market.message = reason;
+                market.updatedAt = Instant.now();
+            }
+        }
+        job.status = TrainingJob.FAILED;
+        job.errorMessage = reason;
+        job.completedAt = Instant.now();
+        LOG.warnf("job %s failed: %s", jobId, reason);
     }
 
     private void fail(TrainingJob job, JobMarket market, String reason) {

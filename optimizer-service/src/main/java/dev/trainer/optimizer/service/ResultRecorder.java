@@ -16,6 +16,7 @@ import dev.trainer.optimizer.repository.TrialLedger;
 import dev.trainer.optimizer.repository.TrialLedger.TrialRow;
 import dev.trainer.optimizer.repository.WindowState;
 import dev.trainer.optimizer.repository.WindowStateRepository;
+import dev.trainer.training.TrainingRequests;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
@@ -27,8 +28,8 @@ import org.apache.commons.math3.stat.descriptive.moment.Variance;
 import org.jboss.logging.Logger;
 
 /**
- * Records workers' results in the trial ledger and moves windows on: when a window's search is complete its best
- * trial is tested out of sample; when every window of a market is tested, the market's outcome goes to the
+ * Records workers' results in the trial ledger and moves windows on: when a window's round is complete its search
+ * asks the next round, and when the search is over its best trial is tested out of sample; when every window of a market is tested, the market's outcome goes to the
  * validator on optimization.results. Progress is counted from the ledger, so a redelivered result counts once.
  */
 @ApplicationScoped
@@ -43,9 +44,11 @@ public class ResultRecorder {
     private final SearchPlanner planner;
     private final JobCoordinator coordinator;
     private final OptimizerPublisher publisher;
+    private final SearchSessions sessions;
 
     public ResultRecorder(TrialLedger ledger, TrainingJobRepository jobs, JobMarketRepository markets, WindowStateRepository windows,
-            SearchPlanner planner, JobCoordinator coordinator, OptimizerPublisher publisher) {
+            SearchPlanner planner, JobCoordinator coordinator, OptimizerPublisher publisher, SearchSessions sessions) {
+        this.sessions = sessions;
         this.ledger = ledger;
         this.jobs = jobs;
         this.markets = markets;
@@ -70,7 +73,8 @@ public class ResultRecorder {
         int failed = 0;
         for (BacktestResults.TrialResult r : results.results()) {
             TrialRow row = new TrialRow(r.trialNumber(), r.parameters(), r.metrics(),
-                    r.score() == null ? Double.NEGATIVE_INFINITY : r.score(), r.dailyReturns(), r.tradeReturns(), r.error());
+                    r.score() == null ? Double.NEGATIVE_INFINITY : r.score(), r.dailyReturns(), r.tradeReturns(), r.error(),
+                    results.workerId());
             if (ledger.record(results.jobId(), marketKey, results.windowIndex(), results.purpose(), row, results.workerId())
                     && TrialLedger.SEARCH.equals(results.purpose())) {
                 recorded++;
@@ -83,8 +87,26 @@ public class ResultRecorder {
         WindowState window = windows.lock(results.jobId(), marketKey, results.windowIndex()).orElseThrow();
         TrainingRequested request = EventJson.mapper().convertValue(job.config, TrainingRequested.class);
         JobMarket market = markets.findById(new JobMarket.Key(job.id, marketKey));
-        if (WindowState.SEARCHING.equals(window.status)
+        window.lastProgressAt = Instant.now();
+        if (window.searching()
                 && ledger.count(job.id, marketKey, window.key.windowIndex, TrialLedger.SEARCH) >= window.plannedTrials) {
+            List<ParameterSet> next;
+            try {
+                next = sessions.nextRound(request, window);
+            } catch (IllegalStateException e) {
+                coordinator.marketFailed(job.id, results.market(), e.getMessage());
+                return;
+            }
+            if (!next.isEmpty()) {
+                window.roundStartedTrial = window.plannedTrials;
+                window.plannedTrials += next.size();
+                planner.sendRound(request, results.market(), market.dataFingerprint, window, next, null);
+                return;
+            }
+            if (TrainingRequests.method(request).adaptive()) {
+                // the search ended before its budget: the job's total shrinks to what was run
+                job.totalCombinations -= request.optimization().iterations() - window.plannedTrials;
+            }
             TrialRow best = ledger.best(job.id, marketKey, window.key.windowIndex, TrialLedger.SEARCH);
             window.status = WindowState.TESTING;
             window.bestTrial = best.trialNumber();

@@ -7,11 +7,7 @@ import dev.trainer.contracts.events.TrainingRequested;
 import dev.trainer.domain.backtest.BacktestSettings;
 import dev.trainer.domain.market.CandleSeries;
 import dev.trainer.domain.market.Timeframe;
-import dev.trainer.domain.optimize.TrialPlan;
-import dev.trainer.domain.optimize.SearchMethod;
-import dev.trainer.domain.optimize.TrialPlanner;
 import dev.trainer.domain.strategy.ParameterSet;
-import dev.trainer.domain.strategy.TradingStrategy;
 import dev.trainer.domain.walkforward.ValidationWindow;
 import dev.trainer.optimizer.config.OptimizerConfig;
 import dev.trainer.optimizer.messaging.OptimizerPublisher;
@@ -25,35 +21,39 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Plans a market's search: splits its cleaned series into validation windows, draws the trials (the same trial
- * numbers in every window, so results line up across windows), records the windows and sends the trials to the
- * workers in batches. Batch event ids are derived from their content's position, so planning again after a crash
- * sends the same events, which the workers' results then deduplicate.
+ * Plans a market's search: splits its cleaned series into validation windows, records them and sends each window's
+ * rounds of trials to the workers in batches. Grid, random and Sobol searches have one round with the same trials
+ * in every window (so results line up across windows); Bayesian and CMA-ES searches choose each window's later
+ * rounds from its scores ({@link SearchSessions}). Batch event ids follow from their first trial number, so a batch
+ * sent again after a crash is the same event, and the workers' results are deduplicated.
  */
 @ApplicationScoped
 public class SearchPlanner {
-
-    /** The search methods this service runs: those whose trials are all known before the first backtest. */
-    public static final Set<SearchMethod> METHODS = EnumSet.of(SearchMethod.GRID, SearchMethod.RANDOM, SearchMethod.SOBOL);
 
     private final SeriesCache series;
     private final WindowStateRepository windows;
     private final OptimizerPublisher publisher;
     private final OptimizerConfig config;
+    private final SearchSessions sessions;
 
-    public SearchPlanner(SeriesCache series, WindowStateRepository windows, OptimizerPublisher publisher, OptimizerConfig config) {
+    public SearchPlanner(SeriesCache series, WindowStateRepository windows, OptimizerPublisher publisher, OptimizerConfig config,
+            SearchSessions sessions) {
+        this.sessions = sessions;
         this.series = series;
         this.windows = windows;
         this.publisher = publisher;
         this.config = config;
     }
 
-    /** Returns how many search trials were planned over all windows; throws IllegalArgumentException when none fit. */
+    /**
+     * Plans the market's windows and sends each window's first round. Returns how many search trials the windows will
+     * run at most (for grids and random or Sobol plans exactly; for adaptive searches their budget); throws
+     * IllegalArgumentException when no window fits or no combination is valid.
+     */
     @Transactional(TxType.MANDATORY)
     public int start(TrainingRequested request, SeriesRef market, CleanChunkRepository.Complete data) {
         Timeframe timeframe = Timeframe.parse(market.timeframe());
@@ -64,18 +64,10 @@ public class SearchPlanner {
         long fromMs = candles.openTimeMs(0);
         long untilMs = candles.openTimeMs(candles.size() - 1) + timeframe.durationMs();
         List<ValidationWindow> planned = TrainingRequests.windows(request.validation(), fromMs, untilMs);
-
-        TradingStrategy strategy = TrainingRequests.strategy(request);
-        TrainingRequested.Optimization o = request.optimization();
-        TrialPlan plan = TrialPlanner.plan(strategy, TrainingRequests.space(request), o.method(),
-                o.samples() == null ? 0 : o.samples(), o.seed());
-        if (plan.size() == 0) {
-            throw new IllegalArgumentException("the parameter space has no valid combination for " + strategy.name());
-        }
-        List<BacktestRequest.Trial> trials = new ArrayList<>(plan.size());
-        for (int i = 0; i < plan.size(); i++) {
-            trials.add(new BacktestRequest.Trial(i, plan.trials().get(i).asMap()));
-        }
+        boolean adaptive = TrainingRequests.method(request).adaptive();
+        // one plan shared by every window, or one adaptive search per window
+        List<ParameterSet> shared = adaptive ? null : TrainingRequests.search(request).ask();
+        int total = 0;
         for (ValidationWindow w : planned) {
             WindowState state = new WindowState();
             state.key = new WindowState.Key(request.jobId(), market.key(), w.index());
@@ -83,28 +75,55 @@ public class SearchPlanner {
             state.trainUntilMs = w.trainUntilMs();
             state.testFromMs = w.testFromMs();
             state.testUntilMs = w.testUntilMs();
-            state.plannedTrials = trials.size();
             state.status = WindowState.SEARCHING;
+            state.roundStartedTrial = 0;
+            state.lastProgressAt = Instant.now();
+            List<ParameterSet> first = adaptive ? sessions.begin(request, state) : shared;
+            if (first.isEmpty()) {
+                throw new IllegalArgumentException("the parameter space has no valid combination for " + request.strategy());
+            }
+            state.plannedTrials = first.size();
             windows.persist(state);
-            int batch = config.batchSizeTrials();
-            for (int from = 0, b = 0; from < trials.size(); from += batch, b++) {
-                publisher.backtestRequest(request(request, market, data.fingerprint(), w.index(), TrialLedger.SEARCH, b,
-                        w.trainFromMs(), w.trainUntilMs(), trials.subList(from, Math.min(trials.size(), from + batch))));
+            sendRound(request, market, data.fingerprint(), state, first, null);
+            total += adaptive ? request.optimization().iterations() : first.size();
+        }
+        return total;
+    }
+
+    /**
+     * Sends a window's current round (trials numbered from {@code window.roundStartedTrial}) in batches; with
+     * {@code onlyMissing}, only the batches holding a trial that is not in that set of recorded trial numbers. A batch's
+     * event id follows from its first trial number, so a batch sent again is the same event.
+     */
+    public void sendRound(TrainingRequested request, SeriesRef market, String fingerprint, WindowState window,
+            List<ParameterSet> round, Set<Integer> recorded) {
+        int batch = config.batchSizeTrials();
+        for (int from = 0; from < round.size(); from += batch) {
+            int to = Math.min(round.size(), from + batch);
+            List<BacktestRequest.Trial> trials = new ArrayList<>(to - from);
+            boolean missing = recorded == null;
+            for (int i = from; i < to; i++) {
+                int number = window.roundStartedTrial + i;
+                trials.add(new BacktestRequest.Trial(number, round.get(i).asMap()));
+                missing |= recorded != null && !recorded.contains(number);
+            }
+            if (missing) {
+                publisher.backtestRequest(request(request, market, fingerprint, window.key.windowIndex, TrialLedger.SEARCH,
+                        window.roundStartedTrial + from, window.trainFromMs, window.trainUntilMs, trials));
             }
         }
-        return planned.size() * trials.size();
     }
 
     /** The out-of-sample backtest of a window's winner, on its test slice. */
     public void requestTest(TrainingRequested request, SeriesRef market, String fingerprint, WindowState window, int trialNumber,
             ParameterSet parameters) {
-        publisher.backtestRequest(request(request, market, fingerprint, window.key.windowIndex, TrialLedger.TEST, 0,
+        publisher.backtestRequest(request(request, market, fingerprint, window.key.windowIndex, TrialLedger.TEST, trialNumber,
                 window.testFromMs, window.testUntilMs, List.of(new BacktestRequest.Trial(trialNumber, parameters.asMap()))));
     }
 
     private static BacktestRequest request(TrainingRequested r, SeriesRef market, String fingerprint, int windowIndex, String purpose,
-            int batchIndex, long fromMs, long untilMs, List<BacktestRequest.Trial> trials) {
-        String batchId = String.join(":", market.key(), Integer.toString(windowIndex), purpose, Integer.toString(batchIndex));
+            int firstTrial, long fromMs, long untilMs, List<BacktestRequest.Trial> trials) {
+        String batchId = String.join(":", market.key(), Integer.toString(windowIndex), purpose, Integer.toString(firstTrial));
         TrainingRequested.Costs costs = r.costs() != null ? r.costs()
                 : new TrainingRequested.Costs(BacktestSettings.DEFAULT_FEE_PER_SIDE, BacktestSettings.DEFAULT_SLIPPAGE_PER_SIDE);
         return new BacktestRequest(EventTypes.deterministicId(r.jobId(), batchId), BacktestRequest.SCHEMA_VERSION, Instant.now(),

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * A batch of parameter sets to backtest on one slice of one cleaned series. Topic
- * {@code backtest.requests}, key {@code jobId|marketKey|windowIndex}; consumed by the optimizer's
+ * {@code backtest.requests}, key {@code jobId|batchId}; consumed by the optimizer's
  * backtest workers as one consumer group.
  *
  * @param fingerprint the cleaned series to use (workers load it by fingerprint and cache it)

@@ -4,9 +4,10 @@ import java.time.Instant;
 
 /**
  * One chunk of a series that passed the data-quality gate, after cleaning. Topic {@code candles.clean},
- * key {@link SeriesRef#key()}. {@code qualityFlags} holds one bit mask per candle (see {@link QualityFlags});
- * {@code fingerprint} is the SHA-256 of the whole cleaned series and {@code qualityScore} its valid fraction,
- * both carried into every configuration trained on it.
+ * key {@link SeriesRef#key()}. {@code qualityFlags} holds one bit mask per candle (see {@link QualityFlags}; synthetic
+ * candles carry {@link QualityFlags#SYNTHETIC}); {@code fingerprint} is the SHA-256 of the whole cleaned series and
+ * {@code qualityScore} the valid fraction of its candles (0..1, {@link QualityReport#qualityScore()}), both carried
+ * into every configuration trained on it.
  */
 public record CleanCandlesChunk(
         String eventId,

@@ -9,10 +9,11 @@ import java.util.List;
 
 /**
  * A series after cleaning: strictly increasing open times, no duplicate, out-of-order or ohlc-invalid row, and one
- * flag mask per candle ({@link CandleFlags}) marking the zero-volume and flat candles that were kept. The arrays are
- * owned by this object; the accessors return them without copying, so do not modify them.
+ * flag mask per candle ({@link CandleFlags}) marking the candles kept with a finding whose policy is flag, and the
+ * synthetic candles a forward-fill policy put in. The arrays are owned by this object; the accessors return them
+ * without copying, so do not modify them.
  *
- * @param fingerprint {@link SeriesFingerprint} of the kept candles
+ * @param fingerprint {@link SeriesFingerprint} of the candles (flags are not part of it)
  */
 public record CleanedSeries(
         Timeframe timeframe,

@@ -1,17 +1,29 @@
 package dev.trainer.domain.quality;
 
+import java.util.List;
+
 /**
- * What the checks counted on one series and the gate's decision. Counts are numbers of rows (candles) as they
- * arrived; each check is counted independently over all rows, so one candle can appear in several counts (a
- * zero-volume flat candle counts in both), except that a row which is both a duplicate and out of order counts as a
- * duplicate only. {@code missing} counts absent grid times, not rows.
+ * What the checks counted on one series, what cleaning made of it, and the gate's decision. Counts are numbers of
+ * rows (candles) as they arrived; each check is counted independently, so one candle can appear in several counts
+ * (a zero-volume flat candle counts in both), except that a row which is both a duplicate and out of order counts
+ * as a duplicate only. {@code missing}, {@code synthetic} and {@code unfilled} count candle times, not rows.
  *
- * @param total             rows received
- * @param valid             rows with none of zero_volume, flat, ohlc_invalid, duplicate, out_of_order
- * @param validFraction     valid / total as a fraction 0..1; 0 for an empty series
- * @param thresholdFraction the gate's minimum valid fraction
- * @param passed            validFraction >= thresholdFraction and the cleaned series is not empty
- * @param verdict           why, in plain words with the numbers
+ * @param total                   rows received
+ * @param staleRuns               candles after the first of runs of identical closes
+ * @param crossExchangeDivergence candles diverging from the cross-exchange median close
+ * @param crossExchangeCompared   candles that had at least one other exchange's close at their time
+ * @param crossExchangeReferences the other exchanges compared with, sorted; empty when none was known
+ * @param valid                   rows that no check found, except cross-exchange divergence which does not count
+ *                                against validity ({@link QualityCheck#makesInvalid()})
+ * @param validFraction           valid / total as a fraction 0..1; 0 for an empty series
+ * @param synthetic               candles filled in by a forward-fill policy
+ * @param unfilled                candle times a forward-fill policy left empty: their run was longer than the
+ *                                limit, or had no previous close
+ * @param cleanCandleCount        candles in the cleaned series, synthetic ones included
+ * @param qualityScore            valid candles in the cleaned series / cleanCandleCount, 0..1; 0 when empty
+ * @param thresholdFraction       the gate's minimum valid fraction
+ * @param passed                  validFraction >= thresholdFraction and the cleaned series is not empty
+ * @param verdict                 why, in plain words with the numbers
  */
 public record QualityAssessment(
         int total,
@@ -21,11 +33,29 @@ public record QualityAssessment(
         int duplicates,
         int outOfOrder,
         int missing,
+        int staleRuns,
+        int spikes,
+        int crossExchangeDivergence,
+        int crossExchangeCompared,
+        List<String> crossExchangeReferences,
         int valid,
         double validFraction,
+        int synthetic,
+        int unfilled,
+        int cleanCandleCount,
+        double qualityScore,
         double thresholdFraction,
         boolean passed,
         String verdict) {
+
+    public QualityAssessment {
+        crossExchangeReferences = List.copyOf(crossExchangeReferences);
+    }
+
+    /** valid / total as a percentage, 0..100 (the diagnosis's valid_pct); 0 for an empty series. */
+    public double validPct() {
+        return total == 0 ? 0.0 : 100.0 * valid / total;
+    }
 
     /** The count of one check. */
     public int count(QualityCheck check) {
@@ -36,6 +66,9 @@ public record QualityAssessment(
             case DUPLICATE -> duplicates;
             case OUT_OF_ORDER -> outOfOrder;
             case MISSING -> missing;
+            case STALE_RUN -> staleRuns;
+            case SPIKE -> spikes;
+            case CROSS_EXCHANGE_DIVERGENCE -> crossExchangeDivergence;
         };
     }
 }

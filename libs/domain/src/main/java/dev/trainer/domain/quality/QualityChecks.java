@@ -8,12 +8,15 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The data-quality checks and the gate in front of training (the first version trained on a series that was 19 %
- * zero-volume and 38 % flat candles and learned nothing but noise).
+ * zero-volume and 38 % flat candles and learned nothing but noise). docs/DATA_QUALITY.md is the reference for every
+ * definition and default.
  *
  * <p>Takes a series in arrival order and counts, per row:
  * <ul>
@@ -28,15 +31,19 @@ import java.util.Set;
  * fault, and late arrival of a time already held loses nothing;</li>
  * <li>{@code missing}: expected open times (UTC multiples of the timeframe's duration) absent between the first and
  * the last open time received. Counted on what arrived, whatever else is wrong with those rows, so a time held only
- * by a dropped row is not also counted missing.</li>
+ * by a dropped row is not also counted missing;</li>
+ * <li>{@code stale_runs}, {@code spikes} and {@code cross_exchange_divergence} ({@link StaleRuns},
+ * {@link ReturnSpikes}, {@link CrossExchangeDivergence}): on the rows that are neither ohlc_invalid, duplicates nor
+ * out of order, which arrive in strictly increasing time.</li>
  * </ul>
- * A row is <em>valid</em> when it is none of zero_volume, flat, ohlc_invalid, duplicate or out_of_order;
- * {@code validFraction = valid / total}, 0 for an empty series.
+ * A row is <em>valid</em> when no check that {@linkplain QualityCheck#makesInvalid() makes a candle invalid} found
+ * it; {@code validFraction = valid / total}, 0 for an empty series.
  *
- * <p>Cleaning drops duplicates, out-of-order rows and ohlc-invalid rows and keeps zero-volume and flat candles with
- * their {@link CandleFlags} bit set. Rows are never moved: every kept row has a time later than all rows before it,
- * so the cleaned series is strictly increasing in time (sorted) as it stands. The kept candles are therefore exactly
- * the valid ones plus the flagged ones. The cleaned series gets a {@link SeriesFingerprint}.
+ * <p>Cleaning then applies each check's policy ({@link QualitySettings}, {@link CleanedSeriesAssembler}). Rows are
+ * never moved: every row that is neither a duplicate nor out of order has a time later than all rows before it,
+ * so the cleaned series is strictly increasing in time as it stands. The cleaned series gets a
+ * {@link SeriesFingerprint}, and a quality score: the valid share of its candles, synthetic ones counting as not
+ * valid.
  *
  * <p>The gate passes a series iff {@code validFraction >= thresholdFraction} and the cleaned series is not empty.
  * The default threshold, 0.70, is the diagnosis's decision point ("if valid_pct < 70 %, data quality is your primary
@@ -44,89 +51,136 @@ import java.util.Set;
  */
 public final class QualityChecks {
 
-    /** The diagnosis's decision point: at least 70 % of the candles must be valid. */
-    public static final double DEFAULT_THRESHOLD_FRACTION = 0.70;
-
-    private final double thresholdFraction;
+    private final QualitySettings settings;
 
     public QualityChecks() {
-        this(DEFAULT_THRESHOLD_FRACTION);
+        this(QualitySettings.defaults());
     }
 
-    /** @param thresholdFraction the minimum valid fraction, 0..1 (0.70 = 70 %) */
+    /** The default settings with another threshold. @param thresholdFraction 0..1 (0.70 = 70 %) */
     public QualityChecks(double thresholdFraction) {
-        if (!(thresholdFraction >= 0 && thresholdFraction <= 1)) {
-            throw new IllegalArgumentException("the threshold is a fraction between 0 and 1 (0.70 = 70 %), got "
-                    + thresholdFraction);
-        }
-        this.thresholdFraction = thresholdFraction;
+        this(QualitySettings.defaults().withThresholdFraction(thresholdFraction));
+    }
+
+    public QualityChecks(QualitySettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    public QualitySettings settings() {
+        return settings;
     }
 
     public double thresholdFraction() {
-        return thresholdFraction;
+        return settings.thresholdFraction();
     }
 
-    /** Checks candles given in arrival order. */
+    /** Checks candles given in arrival order, with no other exchange to compare with. */
     public QualityResult check(Timeframe timeframe, List<Candle> candlesInArrivalOrder) {
         Objects.requireNonNull(candlesInArrivalOrder, "candles");
-        OhlcvColumns cols = OhlcvColumns.of(candlesInArrivalOrder);
-        return checkOwned(timeframe, cols.openTimeMs(), cols.open(), cols.high(), cols.low(), cols.close(), cols.volume());
+        return check(timeframe, OhlcvColumns.of(candlesInArrivalOrder), Map.of());
     }
 
-    /** Checks candles given column-wise in arrival order (the arrays are not modified). */
+    /** Checks candles given column-wise in arrival order (the arrays are not modified), with no other exchange. */
     public QualityResult check(Timeframe timeframe, long[] openTimeMs, double[] open, double[] high, double[] low,
             double[] close, double[] volume) {
-        int n = openTimeMs.length;
-        if (open.length != n || high.length != n || low.length != n || close.length != n || volume.length != n) {
-            throw new IllegalArgumentException("column lengths differ: time=" + n + ", open=" + open.length + ", high="
-                    + high.length + ", low=" + low.length + ", close=" + close.length + ", volume=" + volume.length);
-        }
-        return checkOwned(timeframe, openTimeMs, open, high, low, close, volume);
+        return check(timeframe, new OhlcvColumns(openTimeMs, open, high, low, close, volume), Map.of());
     }
 
-    private QualityResult checkOwned(Timeframe timeframe, long[] t, double[] o, double[] h, double[] l, double[] c,
-            double[] v) {
+    /**
+     * Checks rows given in arrival order (the arrays are not modified).
+     *
+     * @param otherExchanges by exchange name, the valid closes of the same pair and timeframe on other exchanges
+     *                       ({@link QualityResult#validCloses()} of their own check)
+     */
+    public QualityResult check(Timeframe timeframe, OhlcvColumns rows, Map<String, CloseSeries> otherExchanges) {
         Objects.requireNonNull(timeframe, "timeframe");
+        Objects.requireNonNull(otherExchanges, "otherExchanges");
+        long[] t = rows.openTimeMs();
+        double[] o = rows.open(), h = rows.high(), l = rows.low(), c = rows.close(), v = rows.volume();
         int n = t.length;
-        int zeroVolume = 0, flat = 0, ohlcInvalid = 0, duplicates = 0, outOfOrder = 0, valid = 0;
-        boolean[] keep = new boolean[n];
-        int[] flagsOfRow = new int[n];
-        int kept = 0;
+        if (o.length != n || h.length != n || l.length != n || c.length != n || v.length != n) {
+            throw new IllegalArgumentException("column lengths differ: time=" + n + ", open=" + o.length + ", high="
+                    + h.length + ", low=" + l.length + ", close=" + c.length + ", volume=" + v.length);
+        }
+        int[] findings = new int[n];
+        int[] timeline = new int[n];
+        int timelineSize = 0;
         Set<Long> seen = new HashSet<>(Math.max(16, n * 2));
         long latest = Long.MIN_VALUE;
         for (int i = 0; i < n; i++) {
-            boolean isZeroVolume = v[i] == 0;
-            boolean isFlat = h[i] == l[i];
-            boolean isInvalid = !ohlcValid(o[i], h[i], l[i], c[i], v[i]);
             boolean isDuplicate = !seen.add(t[i]);
             boolean isOutOfOrder = !isDuplicate && i > 0 && t[i] < latest;
             latest = i == 0 ? t[i] : Math.max(latest, t[i]);
-
-            zeroVolume += isZeroVolume ? 1 : 0;
-            flat += isFlat ? 1 : 0;
-            ohlcInvalid += isInvalid ? 1 : 0;
-            duplicates += isDuplicate ? 1 : 0;
-            outOfOrder += isOutOfOrder ? 1 : 0;
-            if (!(isZeroVolume || isFlat || isInvalid || isDuplicate || isOutOfOrder)) {
-                valid++;
-            }
-            if (!(isInvalid || isDuplicate || isOutOfOrder)) {
-                keep[i] = true;
-                flagsOfRow[i] = (isZeroVolume ? CandleFlags.ZERO_VOLUME : 0) | (isFlat ? CandleFlags.FLAT : 0);
-                kept++;
+            findings[i] = (v[i] == 0 ? bit(QualityCheck.ZERO_VOLUME) : 0)
+                    | (h[i] == l[i] ? bit(QualityCheck.FLAT) : 0)
+                    | (!ohlcValid(o[i], h[i], l[i], c[i], v[i]) ? bit(QualityCheck.OHLC_INVALID) : 0)
+                    | (isDuplicate ? bit(QualityCheck.DUPLICATE) : 0)
+                    | (isOutOfOrder ? bit(QualityCheck.OUT_OF_ORDER) : 0);
+            if (!(isDuplicate || isOutOfOrder)) {
+                timeline[timelineSize++] = i;
             }
         }
-        int missing = missing(timeframe, seen);
+        timeline = Arrays.copyOf(timeline, timelineSize);
 
-        CleanedSeries cleaned = cleaned(timeframe, t, o, h, l, c, v, keep, flagsOfRow, kept);
+        int[] sound = Arrays.stream(timeline).filter(i -> (findings[i] & bit(QualityCheck.OHLC_INVALID)) == 0).toArray();
+        long[] soundTime = new long[sound.length];
+        double[] soundClose = new double[sound.length];
+        for (int k = 0; k < sound.length; k++) {
+            soundTime[k] = t[sound[k]];
+            soundClose[k] = c[sound[k]];
+        }
+        Map<String, CloseSeries> others = new TreeMap<>(otherExchanges);
+        boolean[] stale = StaleRuns.find(soundClose, settings.staleMinRunCandles());
+        boolean[] spike = ReturnSpikes.find(soundClose, settings.spikeWindowReturns(), settings.spikeThresholdZ());
+        CrossExchangeDivergence.Found divergence = CrossExchangeDivergence.find(soundTime, soundClose, others.values(),
+                settings.divergenceMaxDeviationFraction());
+        for (int k = 0; k < sound.length; k++) {
+            findings[sound[k]] |= (stale[k] ? bit(QualityCheck.STALE_RUN) : 0) | (spike[k] ? bit(QualityCheck.SPIKE) : 0)
+                    | (divergence.divergent()[k] ? bit(QualityCheck.CROSS_EXCHANGE_DIVERGENCE) : 0);
+        }
+
+        int[] counts = new int[QualityCheck.values().length];
+        int valid = 0;
+        int invalidating = CleanedSeriesAssembler.invalidatingBits();
+        for (int f : findings) {
+            for (QualityCheck check : QualityCheck.values()) {
+                counts[check.ordinal()] += (f & bit(check)) != 0 ? 1 : 0;
+            }
+            valid += (f & invalidating) == 0 ? 1 : 0;
+        }
+        CleanedSeriesAssembler.Assembled cleaned = CleanedSeriesAssembler.assemble(timeframe, rows, timeline, findings,
+                seen, settings);
+        counts[QualityCheck.MISSING.ordinal()] = cleaned.missing();
+
+        int size = cleaned.series().size();
         double validFraction = n == 0 ? 0.0 : (double) valid / n;
-        boolean passed = n > 0 && !cleaned.isEmpty() && validFraction >= thresholdFraction;
-        Counts counts = new Counts(n, zeroVolume, flat, ohlcInvalid, duplicates, outOfOrder, missing, valid, kept,
-                cleaned.countFlagged(CandleFlags.ZERO_VOLUME | CandleFlags.FLAT));
-        String verdict = verdict(counts, validFraction, passed);
-        QualityAssessment report = new QualityAssessment(n, zeroVolume, flat, ohlcInvalid, duplicates, outOfOrder,
-                missing, valid, validFraction, thresholdFraction, passed, verdict);
-        return new QualityResult(report, cleaned);
+        double qualityScore = size == 0 ? 0.0 : (double) cleaned.validKept() / size;
+        boolean passed = n > 0 && size > 0 && validFraction >= settings.thresholdFraction();
+        List<String> references = List.copyOf(others.keySet());
+        String verdict = verdict(n, counts, divergence.compared(), references, cleaned, validFraction, passed);
+        QualityAssessment report = new QualityAssessment(n, counts[QualityCheck.ZERO_VOLUME.ordinal()],
+                counts[QualityCheck.FLAT.ordinal()], counts[QualityCheck.OHLC_INVALID.ordinal()],
+                counts[QualityCheck.DUPLICATE.ordinal()], counts[QualityCheck.OUT_OF_ORDER.ordinal()],
+                counts[QualityCheck.MISSING.ordinal()], counts[QualityCheck.STALE_RUN.ordinal()],
+                counts[QualityCheck.SPIKE.ordinal()], counts[QualityCheck.CROSS_EXCHANGE_DIVERGENCE.ordinal()],
+                divergence.compared(), references, valid, validFraction, cleaned.synthetic(), cleaned.unfilled(), size,
+                qualityScore, settings.thresholdFraction(), passed, verdict);
+        return new QualityResult(report, cleaned.series(), validCloses(sound, findings, invalidating, t, c));
+    }
+
+    private static int bit(QualityCheck check) {
+        return CleanedSeriesAssembler.bit(check);
+    }
+
+    private static CloseSeries validCloses(int[] sound, int[] findings, int invalidating, long[] t, double[] c) {
+        int[] valid = Arrays.stream(sound).filter(i -> (findings[i] & invalidating) == 0).toArray();
+        long[] times = new long[valid.length];
+        double[] closes = new double[valid.length];
+        for (int k = 0; k < valid.length; k++) {
+            times[k] = t[valid[k]];
+            closes[k] = c[valid[k]];
+        }
+        return new CloseSeries(times, closes);
     }
 
     /** low <= min(open, close) <= max(open, close) <= high, every price > 0, volume >= 0, all finite. */
@@ -141,74 +195,37 @@ public final class QualityChecks {
         return low <= Math.min(open, close) && Math.max(open, close) <= high;
     }
 
-    /** Grid times in [first, last] absent from the distinct times received. */
-    static int missing(Timeframe timeframe, Set<Long> distinctTimes) {
-        if (distinctTimes.isEmpty()) {
-            return 0;
-        }
-        long d = timeframe.durationMs();
-        long first = Long.MAX_VALUE, last = Long.MIN_VALUE, onGrid = 0;
-        for (long time : distinctTimes) {
-            first = Math.min(first, time);
-            last = Math.max(last, time);
-            if (Math.floorMod(time, d) == 0) {
-                onGrid++;
-            }
-        }
-        long firstSlot = Math.ceilDiv(first, d);
-        long lastSlot = Math.floorDiv(last, d);
-        long expected = lastSlot >= firstSlot ? lastSlot - firstSlot + 1 : 0;
-        return (int) Math.min(Integer.MAX_VALUE, expected - onGrid);
-    }
-
-    private static CleanedSeries cleaned(Timeframe tf, long[] t, double[] o, double[] h, double[] l, double[] c,
-            double[] v, boolean[] keep, int[] flagsOfRow, int kept) {
-        long[] ct = new long[kept];
-        double[] co = new double[kept], ch = new double[kept], cl = new double[kept], cc = new double[kept],
-                cv = new double[kept];
-        int[] cf = new int[kept];
-        int j = 0;
-        for (int i = 0; i < t.length; i++) {
-            if (keep[i]) {
-                ct[j] = t[i];
-                co[j] = o[i];
-                ch[j] = h[i];
-                cl[j] = l[i];
-                cc[j] = c[i];
-                cv[j] = v[i];
-                cf[j] = flagsOfRow[i];
-                j++;
-            }
-        }
-        return new CleanedSeries(tf, ct, co, ch, cl, cc, cv, cf, SeriesFingerprint.of(ct, co, ch, cl, cc, cv));
-    }
-
-    private record Counts(int total, int zeroVolume, int flat, int ohlcInvalid, int duplicates, int outOfOrder,
-            int missing, int valid, int kept, int flagged) {
-
-        String list() {
-            return "zero_volume " + zeroVolume + ", flat " + flat + ", ohlc_invalid " + ohlcInvalid + ", duplicates "
-                    + duplicates + ", out_of_order " + outOfOrder + ", missing " + missing;
-        }
-    }
-
-    private String verdict(Counts k, double validFraction, boolean passed) {
-        String[] pct = percents(validFraction, thresholdFraction);
-        if (k.total() == 0) {
+    private String verdict(int total, int[] counts, int compared, List<String> references,
+            CleanedSeriesAssembler.Assembled cleaned, double validFraction, boolean passed) {
+        String[] pct = percents(validFraction, settings.thresholdFraction());
+        String list = list(counts, compared, references);
+        if (total == 0) {
             return "refused: the series has no candles, so none is valid (0.0 % against the " + pct[1]
                     + " threshold); there is nothing to train on";
         }
-        if (k.kept() == 0) {
-            return "refused: no candle is left after cleaning: all " + candles(k.total()) + " were dropped ("
-                    + k.list() + "); " + pct[0] + " valid against the " + pct[1] + " threshold";
+        if (cleaned.series().isEmpty()) {
+            return "refused: no candle is left after cleaning: all " + candles(total) + " were dropped (" + list
+                    + "); " + pct[0] + " valid against the " + pct[1] + " threshold";
         }
         if (!passed) {
-            return "refused: " + pct[0] + " of " + candles(k.total()) + " valid, below the " + pct[1] + " threshold ("
-                    + k.list() + ")";
+            return "refused: " + pct[0] + " of " + candles(total) + " valid, below the " + pct[1] + " threshold ("
+                    + list + ")";
         }
-        return "passed: " + pct[0] + " of " + candles(k.total()) + " valid, at or above the " + pct[1] + " threshold ("
-                + k.list() + "); " + candles(k.kept()) + " kept (" + k.flagged() + " flagged), "
-                + (k.total() - k.kept()) + " dropped";
+        return "passed: " + pct[0] + " of " + candles(total) + " valid, at or above the " + pct[1] + " threshold ("
+                + list + "); " + candles(cleaned.kept()) + " kept (" + cleaned.flagged() + " flagged), "
+                + (total - cleaned.kept()) + " dropped, " + cleaned.synthetic() + " synthetic"
+                + (cleaned.unfilled() > 0 ? ", " + cleaned.unfilled() + " left unfilled" : "");
+    }
+
+    /** Every check's count in enum order; the cross-exchange count says against what it was taken. */
+    private static String list(int[] counts, int compared, List<String> references) {
+        StringBuilder out = new StringBuilder();
+        for (QualityCheck check : QualityCheck.values()) {
+            out.append(out.isEmpty() ? "" : ", ").append(check.key()).append(' ').append(counts[check.ordinal()]);
+        }
+        out.append(references.isEmpty() ? " (no other exchange)"
+                : " of " + compared + " compared with " + String.join(", ", references));
+        return out.toString();
     }
 
     private static String candles(int n) {
@@ -238,7 +255,6 @@ public final class QualityChecks {
 
     @Override
     public String toString() {
-        return "QualityChecks[threshold " + thresholdFraction + ", checks "
-                + Arrays.stream(QualityCheck.values()).map(q -> q.key() + "=" + q.action()).toList() + "]";
+        return "QualityChecks[" + settings.describe() + "]";
     }
 }

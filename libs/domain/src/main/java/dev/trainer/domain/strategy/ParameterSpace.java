@@ -179,6 +179,18 @@ public final class ParameterSpace {
         return new Range(name, min, max, type);
     }
 
+    /**
+     * The same space with its dimensions in the given order. A JSON object's keys have no order (PostgreSQL's jsonb,
+     * for one, sorts them), yet grid numbering and seeded draws follow the dimensions' order: callers put a parsed
+     * space in a canonical order, the strategy's own, so that the same request always gives the same trials.
+     */
+    public ParameterSpace inOrder(List<String> order) {
+        if (order.size() != dimensions.size() || !order.containsAll(names())) {
+            throw new IllegalArgumentException("the space's parameters " + names() + " are not " + order);
+        }
+        return new ParameterSpace(order.stream().map(this::dimension).toList());
+    }
+
     /** The JSON-like form accepted by {@link #fromJsonLike(Map)}. */
     public Map<String, Object> toJsonLike() {
         Map<String, Object> out = new LinkedHashMap<>();

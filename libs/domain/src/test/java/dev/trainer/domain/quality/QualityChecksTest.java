@@ -23,14 +23,24 @@ class QualityChecksTest {
     private static final long MIN = 60_000L;
     private static final QualityChecks CHECKS = new QualityChecks();
 
-    /** A valid candle at minute {@code minute}: open 100, high 102, low 99, close 101, volume 5. */
-    private static Candle good(long minute) {
-        return new Candle(minute * MIN, 100, 102, 99, 101, 5);
+    /**
+     * A valid candle at minute {@code minute}: open 100, high 102, low 99, volume 5, close 101 on even minutes and
+     * 101.5 on odd ones (so that consecutive candles are no stale run).
+     */
+    static Candle good(long minute) {
+        return new Candle(minute * MIN, 100, 102, 99, close(minute), 5);
     }
 
-    private static Candle zeroVolume(long minute) {
-        return new Candle(minute * MIN, 100, 102, 99, 101, 0);
+    static Candle zeroVolume(long minute) {
+        return new Candle(minute * MIN, 100, 102, 99, close(minute), 0);
     }
+
+    private static double close(long minute) {
+        return minute % 2 == 0 ? 101 : 101.5;
+    }
+
+    /** What the verdict lists after missing when the new checks found nothing and no other exchange is known. */
+    private static final String NOTHING_ELSE = ", stale_runs 0, spikes 0, cross_exchange_divergence 0 (no other exchange)";
 
     private static Candle flat(long minute) {
         return new Candle(minute * MIN, 100, 100, 100, 100, 5);
@@ -51,7 +61,9 @@ class QualityChecksTest {
         void anEmptySeriesHasNothingValidAndIsRefusedSayingWhy() {
             QualityResult r = CHECKS.check(Timeframe.M5, List.of());
             QualityAssessment q = r.report();
-            assertEquals(new QualityAssessment(0, 0, 0, 0, 0, 0, 0, 0, 0.0, 0.70, false, q.verdict()), q);
+            assertEquals(new QualityAssessment(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, List.of(), 0, 0.0, 0, 0, 0, 0.0, 0.70,
+                    false, q.verdict()), q);
+            assertEquals(0.0, q.validPct());
             assertTrue(q.verdict().startsWith("refused: the series has no candles"), q.verdict());
             assertTrue(r.cleaned().isEmpty());
             // SHA-256 of zero bytes
@@ -65,10 +77,12 @@ class QualityChecksTest {
         @Test
         void oneGoodCandleIsAllValidAndPasses() {
             QualityResult r = CHECKS.check(Timeframe.M1, List.of(good(7)));
-            assertEquals(new QualityAssessment(1, 0, 0, 0, 0, 0, 0, 1, 1.0, 0.70, true, r.report().verdict()), r.report());
+            assertEquals(new QualityAssessment(1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, List.of(), 1, 1.0, 0, 0, 1, 1.0, 0.70,
+                    true, r.report().verdict()), r.report());
             assertEquals("passed: 100.0 % of 1 candle valid, at or above the 70.0 % threshold (zero_volume 0, flat 0,"
-                    + " ohlc_invalid 0, duplicates 0, out_of_order 0, missing 0); 1 candle kept (0 flagged), 0 dropped",
-                    r.report().verdict());
+                    + " ohlc_invalid 0, duplicates 0, out_of_order 0, missing 0" + NOTHING_ELSE + "); 1 candle kept"
+                    + " (0 flagged), 0 dropped, 0 synthetic", r.report().verdict());
+            assertEquals(100.0, r.report().validPct());
             assertEquals(List.of(good(7)), r.cleaned().candles());
             assertArrayEquals(new int[] {0}, r.cleaned().flags());
         }
@@ -316,7 +330,8 @@ class QualityChecksTest {
             assertEquals(0.699, q.validFraction());
             assertFalse(q.passed());
             assertEquals("refused: 69.9 % of 1000 candles valid, below the 70.0 % threshold (zero_volume 301, flat 0,"
-                    + " ohlc_invalid 0, duplicates 0, out_of_order 0, missing 0)", q.verdict());
+                    + " ohlc_invalid 0, duplicates 0, out_of_order 0, missing 0" + NOTHING_ELSE + ")", q.verdict());
+            assertEquals(69.9, q.validPct(), 1e-12);
         }
 
         @Test
@@ -346,7 +361,8 @@ class QualityChecksTest {
 
         @Test
         void theDiagnosisExampleIsRefusedWithItsNumbers() {
-            // 1000 candles: 190 dead (zero volume and flat), 190 more flat, 620 good
+            // 1000 candles: 190 dead (zero volume and flat), 190 more flat, 620 good; the dead and the flat ones are
+            // two runs of identical closes, 189 stale candles each
             List<Candle> candles = new ArrayList<>();
             for (int i = 0; i < 1000; i++) {
                 candles.add(i < 190 ? new Candle(i * MIN, 192.86, 192.86, 192.86, 192.86, 0)
@@ -354,7 +370,8 @@ class QualityChecksTest {
             }
             QualityResult r = CHECKS.check(Timeframe.M1, candles);
             assertEquals("refused: 62.0 % of 1000 candles valid, below the 70.0 % threshold (zero_volume 190, flat 380,"
-                    + " ohlc_invalid 0, duplicates 0, out_of_order 0, missing 0)", r.report().verdict());
+                    + " ohlc_invalid 0, duplicates 0, out_of_order 0, missing 0, stale_runs 378, spikes 0,"
+                    + " cross_exchange_divergence 0 (no other exchange))", r.report().verdict());
             assertEquals(0.62, r.report().validFraction());
             // refused or not, the cleaned series is what cleaning would keep
             assertEquals(1000, r.cleaned().size());
@@ -401,7 +418,7 @@ class QualityChecksTest {
             String a = CHECKS.check(Timeframe.M1, candles).cleaned().fingerprint();
             String b = CHECKS.check(Timeframe.M1, new ArrayList<>(candles)).cleaned().fingerprint();
             long[] t = {0, MIN, 2 * MIN, 3 * MIN};
-            double[] o = {100, 100, 100, 100}, h = {102, 102, 100, 102}, l = {99, 99, 100, 99}, c = {101, 101, 100, 101},
+            double[] o = {100, 100, 100, 100}, h = {102, 102, 100, 102}, l = {99, 99, 100, 99}, c = {101, 101.5, 100, 101.5},
                     v = {5, 0, 5, 5};
             String columns = CHECKS.check(Timeframe.M1, t, o, h, l, c, v).cleaned().fingerprint();
             assertEquals(a, b);
@@ -423,7 +440,7 @@ class QualityChecksTest {
         void changesWithAnyValue() {
             String base = CHECKS.check(Timeframe.M1, candles).cleaned().fingerprint();
             List<Candle> oneUlp = new ArrayList<>(candles);
-            oneUlp.set(3, new Candle(3 * MIN, 100, 102, 99, Math.nextUp(101.0), 5));
+            oneUlp.set(3, new Candle(3 * MIN, 100, 102, 99, Math.nextUp(101.5), 5));
             List<Candle> otherTime = new ArrayList<>(candles);
             otherTime.set(3, good(4));
             List<Candle> otherVolume = new ArrayList<>(candles);
@@ -494,18 +511,58 @@ class QualityChecksTest {
         }
 
         @Test
-        void thePolicyDropsWhatMakesRowsUnusableAndFlagsTheRest() {
-            assertEquals(QualityCheck.Action.FLAG, QualityCheck.ZERO_VOLUME.action());
-            assertEquals(QualityCheck.Action.FLAG, QualityCheck.FLAT.action());
-            assertEquals(QualityCheck.Action.DROP, QualityCheck.OHLC_INVALID.action());
-            assertEquals(QualityCheck.Action.DROP, QualityCheck.DUPLICATE.action());
-            assertEquals(QualityCheck.Action.DROP, QualityCheck.OUT_OF_ORDER.action());
-            assertEquals(QualityCheck.Action.REPORT, QualityCheck.MISSING.action());
+        void theDefaultPolicyDropsWhatMakesRowsUnusableAndFlagsTheRest() {
+            QualitySettings defaults = QualitySettings.defaults();
+            assertEquals(CleaningPolicy.FLAG, defaults.policy(QualityCheck.ZERO_VOLUME));
+            assertEquals(CleaningPolicy.FLAG, defaults.policy(QualityCheck.FLAT));
+            assertEquals(CleaningPolicy.DROP, defaults.policy(QualityCheck.OHLC_INVALID));
+            assertEquals(CleaningPolicy.DROP, defaults.policy(QualityCheck.DUPLICATE));
+            assertEquals(CleaningPolicy.DROP, defaults.policy(QualityCheck.OUT_OF_ORDER));
+            assertEquals(CleaningPolicy.REPORT, defaults.policy(QualityCheck.MISSING));
+            assertEquals(CleaningPolicy.FLAG, defaults.policy(QualityCheck.STALE_RUN));
+            assertEquals(CleaningPolicy.FLAG, defaults.policy(QualityCheck.SPIKE));
+            assertEquals(CleaningPolicy.FLAG, defaults.policy(QualityCheck.CROSS_EXCHANGE_DIVERGENCE));
             assertFalse(QualityCheck.MISSING.makesInvalid());
+            assertFalse(QualityCheck.CROSS_EXCHANGE_DIVERGENCE.makesInvalid());
+            assertTrue(QualityCheck.STALE_RUN.makesInvalid());
+            assertTrue(QualityCheck.SPIKE.makesInvalid());
             QualityAssessment q = report(List.of(good(0), good(0), zeroVolume(3)));
             assertEquals(1, q.count(QualityCheck.DUPLICATE));
             assertEquals(1, q.count(QualityCheck.ZERO_VOLUME));
             assertEquals(2, q.count(QualityCheck.MISSING));
+        }
+
+        @Test
+        void missingIsEveryGridTimeBetweenFirstAndLastThatNoRowHoldsAndForwardFillAccountsForEachOfThem() {
+            Random random = new Random(3);
+            QualityChecks fill = new QualityChecks(QualitySettings.defaults()
+                    .withPolicy(QualityCheck.MISSING, CleaningPolicy.FORWARD_FILL).withForwardFillMaxRunCandles(2));
+            for (int round = 0; round < 300; round++) {
+                List<Candle> candles = new ArrayList<>();
+                int n = random.nextInt(25);
+                for (int i = 0; i < n; i++) {
+                    // mostly on the 1m grid, some 20 s off it; arrival order random (late rows, duplicates)
+                    long t = random.nextInt(5) == 0 ? random.nextInt(90) * 20_000L : random.nextInt(30) * MIN;
+                    candles.add(random.nextInt(6) == 0 ? new Candle(t, 1, 0.5, 2, 1, 1) : new Candle(t, 100, 102, 99, 101, 5));
+                }
+                java.util.Set<Long> times = new java.util.HashSet<>();
+                candles.forEach(c -> times.add(c.openTimeMs()));
+                int expected = 0;
+                if (!times.isEmpty()) {
+                    long first = java.util.Collections.min(times), last = java.util.Collections.max(times);
+                    for (long slot = Math.ceilDiv(first, MIN); slot <= Math.floorDiv(last, MIN); slot++) {
+                        expected += times.contains(slot * MIN) ? 0 : 1;
+                    }
+                }
+                assertEquals(expected, report(candles).missing(), "round " + round + ": " + candles);
+                QualityResult filled = fill.check(Timeframe.M1, candles);
+                assertEquals(expected, filled.report().missing());
+                assertEquals(expected, filled.report().synthetic() + filled.report().unfilled(), "round " + round);
+                assertEquals(filled.report().synthetic(), filled.cleaned().countFlagged(CandleFlags.SYNTHETIC));
+                for (int i = 1; i < filled.cleaned().size(); i++) {
+                    assertTrue(filled.cleaned().openTimeMs()[i] > filled.cleaned().openTimeMs()[i - 1]);
+                }
+            }
         }
 
         @Test
