@@ -47,9 +47,10 @@ public final class Main {
                 case "bench-import" -> ImportBenchmark.run(rest, main.root);
                 case "optimize" -> new OptimizeCommand(System.out, System.err).run(rest);
                 case "estimate" -> new EstimateCommand(System.out, System.err).run(rest);
+                case "stats" -> new StatsCommand(System.out, System.err).run(rest);
                 default -> {
                     System.err.println("usage: bin/trainer demo [--keep] | test | up | down | status | logs [SERVICE]"
-                            + " | backtest ... | fetch ... | import ... | bench-import | optimize ... | estimate ... | bench");
+                            + " | backtest ... | fetch ... | import ... | bench-import | optimize ... | estimate ... | stats ... | bench");
                     yield command.equals("help") ? 0 : 2;
                 }
             };
