@@ -4,9 +4,14 @@ import dev.trainer.devinfra.TestKafka;
 import org.eclipse.microprofile.config.ConfigProvider;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.closeTo;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,12 +26,10 @@ import dev.trainer.devinfra.InfraTestResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
-import io.restassured.config.JsonConfig;
-import io.restassured.path.json.config.JsonPathConfig;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -38,11 +41,7 @@ class ConfigRegistryServiceTest {
     private final TestKafka kafka = new TestKafka(
             ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
 
-    static {
-        // JSON numbers with a fraction as doubles, not floats, so they compare exactly with the stored doubles
-        RestAssured.config = RestAssured.config().jsonConfig(
-                JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE));
-    }
+    private final Registry registry = new Registry();
 
     @Inject
     TrainedConfigurationRepository repository;
@@ -58,7 +57,7 @@ class ConfigRegistryServiceTest {
                 "VALIDATION", 0.123, 1.8, 64);
         kafka.publish(Topics.CONFIGS_TRAINED, configId, config);
 
-        awaitStored(configId);
+        Registry.awaitStored(configId);
         given().when().get("/api/configs/" + configId).then().statusCode(200)
                 .body("configId", equalTo(configId))
                 .body("eventId", equalTo(config.eventId()))
@@ -101,7 +100,7 @@ class ConfigRegistryServiceTest {
         ConfigTrained config = TestEvents.configTrained(configId, "NULLS_" + UUID.randomUUID(),
                 new SeriesRef("kraken", "ETH/USD", "1d"), "PAPER", -0.02, null, 1);
         kafka.publish(Topics.CONFIGS_TRAINED, configId, config);
-        awaitStored(configId);
+        Registry.awaitStored(configId);
         given().when().get("/api/configs/" + configId).then().statusCode(200)
                 .body("sharpeDaily", nullValue())
                 .body("outOfSampleMetrics.sharpe_daily_undefined_reason", equalTo("fewer than 2 out-of-sample days"))
@@ -109,40 +108,25 @@ class ConfigRegistryServiceTest {
     }
 
     @Test
-    void filtersByStrategyExchangePairTimeframeAndStage() throws Exception {
-        String strategy = "FILTER_" + UUID.randomUUID();
-        String a = "reg-" + UUID.randomUUID();
-        String b = "reg-" + UUID.randomUUID();
-        String c = "reg-" + UUID.randomUUID();
-        kafka.publish(Topics.CONFIGS_TRAINED, a, TestEvents.configTrained(a, strategy,
-                new SeriesRef("binance", "BTC/USDT", "5m"), "PAPER", -0.1, 0.2, 40));
-        kafka.publish(Topics.CONFIGS_TRAINED, b, TestEvents.configTrained(b, strategy,
-                new SeriesRef("binance", "ETH/USDT", "1h"), "MATURE", 0.4, 2.1, 150));
-        kafka.publish(Topics.CONFIGS_TRAINED, c, TestEvents.configTrained(c, strategy,
-                new SeriesRef("kraken", "ETH/USDT", "1h"), "DISCOVERY", 0.05, 0.9, 12));
-        awaitStored(a);
-        awaitStored(b);
-        awaitStored(c);
+    void theListAnswersAPageWithTheTotalAndStillReadsTheFormerLimit() throws Exception {
+        String strategy = "PAGE_" + UUID.randomUUID();
+        ConfigTrained a = TestEvents.config(strategy).build();
+        ConfigTrained b = TestEvents.config(strategy).build();
+        ConfigTrained c = TestEvents.config(strategy).build();
+        registry.store(a, b, c);
 
         given().queryParam("strategy", strategy).when().get("/api/configs").then().statusCode(200)
-                .body("configId", containsInAnyOrder(a, b, c));
-        given().queryParam("strategy", strategy).queryParam("exchange", "binance").when().get("/api/configs").then()
-                .body("configId", containsInAnyOrder(a, b));
-        given().queryParam("strategy", strategy).queryParam("pair", "ETH/USDT").when().get("/api/configs").then()
-                .body("configId", containsInAnyOrder(b, c));
-        given().queryParam("strategy", strategy).queryParam("timeframe", "5m").when().get("/api/configs").then()
-                .body("configId", containsInAnyOrder(a));
-        given().queryParam("strategy", strategy).queryParam("stage", "mature").when().get("/api/configs").then()
-                .body("configId", containsInAnyOrder(b));
-        given().queryParam("strategy", strategy).queryParam("exchange", "kraken").queryParam("pair", "ETH/USDT")
-                .queryParam("timeframe", "1h").queryParam("stage", "DISCOVERY").when().get("/api/configs").then()
-                .body("configId", containsInAnyOrder(c));
-        given().queryParam("strategy", strategy).queryParam("stage", "VALIDATION").when().get("/api/configs").then()
-                .body("$", hasSize(0));
+                .contentType("application/json")
+                .body("items.configId", containsInAnyOrder(a.configId(), b.configId(), c.configId()))
+                .body("total", equalTo(3))
+                .body("page", equalTo(0))
+                .body("size", equalTo(50));
+        // bin/trainer demo asks for ?limit=500
         given().queryParam("strategy", strategy).queryParam("limit", 2).when().get("/api/configs").then()
-                .body("$", hasSize(2));
-        given().queryParam("strategy", strategy).queryParam("limit", 2).queryParam("offset", 2).when().get("/api/configs")
-                .then().body("$", hasSize(1));
+                .statusCode(200)
+                .body("items", hasSize(2))
+                .body("total", equalTo(3))
+                .body("size", equalTo(2));
     }
 
     @Test
@@ -166,8 +150,12 @@ class ConfigRegistryServiceTest {
             assertEquals("DISCOVERY", stored.lifecycleStage);
         });
         given().queryParam("strategy", strategy).when().get("/api/configs").then().statusCode(200)
-                .body("$", hasSize(1))
-                .body("[0].netProfitFraction", closeTo(0.05, 1e-12));
+                .body("items", hasSize(1))
+                .body("total", equalTo(1))
+                .body("items[0].netProfitFraction", closeTo(0.05, 1e-12));
+        given().when().get("/api/configs/" + configId + "/history").then().statusCode(200)
+                .body("action", contains("assign"))
+                .body("[0].toStage", equalTo("DISCOVERY"));
     }
 
     @Test
@@ -178,7 +166,88 @@ class ConfigRegistryServiceTest {
         // same key, so same partition, after the bad record
         kafka.publish(Topics.CONFIGS_TRAINED, key, TestEvents.configTrained(configId, "AFTER_" + UUID.randomUUID(),
                 new SeriesRef("binance", "BTC/USDT", "4h"), "PAPER", -0.01, 0.1, 5));
-        awaitStored(configId);
+        Registry.awaitStored(configId);
+    }
+
+    @Test
+    void storesTheStatisticsOfSkillAgainstLuckInTheirOwnColumns() throws Exception {
+        ConfigTrained config = TestEvents.config("STATS_" + UUID.randomUUID()).days(45)
+                .statistic("probabilistic_sharpe_ratio", 0.981)
+                .statistic("deflated_sharpe_ratio", 0.934)
+                .statistic("probability_of_backtest_overfitting", 0.21)
+                .statistic("minimum_track_record_length_days", 38.5)
+                .build();
+        registry.store(config);
+
+        given().when().get("/api/configs/" + config.configId()).then().statusCode(200)
+                .body("outOfSampleDays", equalTo(45))
+                .body("probabilisticSharpeProbability", equalTo(0.981))
+                .body("deflatedSharpeProbability", equalTo(0.934))
+                .body("probabilityOfBacktestOverfitting", equalTo(0.21))
+                .body("minimumTrackRecordLengthDays", equalTo(38.5))
+                .body("statistics.deflated_sharpe_ratio", equalTo(0.934));
+        QuarkusTransaction.requiringNew().run(() -> {
+            TrainedConfiguration stored = repository.findById(config.configId());
+            assertEquals(0.934, stored.deflatedSharpeProbability);
+            assertEquals(38.5, stored.minimumTrackRecordLengthDays);
+            assertEquals(45, stored.outOfSampleDays);
+        });
+    }
+
+    @Test
+    void statisticsThatWereNotComputedAreLeftOutOfTheConfiguration() throws Exception {
+        ConfigTrained config = TestEvents.config("NO_STATS_" + UUID.randomUUID())
+                .statistic("deflated_sharpe_ratio", null)
+                .statistic("deflated_sharpe_ratio_undefined_reason", "fewer than 2 trials with a Sharpe ratio")
+                .build();
+        registry.store(config);
+
+        given().when().get("/api/configs/" + config.configId()).then().statusCode(200)
+                .body("$", not(hasKey("deflatedSharpeProbability")))
+                .body("$", not(hasKey("probabilisticSharpeProbability")))
+                .body("$", not(hasKey("probabilityOfBacktestOverfitting")))
+                .body("$", not(hasKey("minimumTrackRecordLengthDays")))
+                .body("statistics.deflated_sharpe_ratio_undefined_reason",
+                        equalTo("fewer than 2 trials with a Sharpe ratio"));
+    }
+
+    @Test
+    void servesTheV3ConfigurationAsStored() throws Exception {
+        ConfigTrained config = TestEvents.config("V3_" + UUID.randomUUID()).stage("MATURE")
+                .parameters(Map.of("fast", 7.0, "slow", 30.0)).build();
+        registry.store(config);
+
+        given().when().get("/api/configs/" + config.configId() + "/v3").then().statusCode(200)
+                .contentType("application/json")
+                .body("version", equalTo("V3"))
+                .body("config_id", equalTo(config.configId()))
+                .body("parameters.fast", equalTo(7.0))
+                .body("parameters.slow", equalTo(30.0))
+                .body("risk.fee_per_side_fraction", equalTo(0.001))
+                .body("stage", equalTo("MATURE"))
+                .body("$", not(hasKey("configId")));
+        given().when().get("/api/configs/" + EventTypes.newEventId() + "/v3").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void theValidatorsAssignmentIsTheFirstRowOfTheHistory() throws Exception {
+        ConfigTrained config = TestEvents.config("ASSIGNED_" + UUID.randomUUID()).stage("DISCOVERY")
+                .stageReasons("net profit 4.00%, Sharpe 0.900 pass the paper-trading hurdles", "12 trades: fewer than 30")
+                .build();
+        registry.store(config);
+
+        given().when().get("/api/configs/" + config.configId() + "/history").then().statusCode(200)
+                .body("$", hasSize(1))
+                .body("[0].action", equalTo("assign"))
+                .body("[0].fromStage", nullValue())
+                .body("[0].toStage", equalTo("DISCOVERY"))
+                .body("[0].actor", equalTo("validation-service"))
+                .body("[0].reason", equalTo("assigned by the validator: net profit 4.00%, Sharpe 0.900 pass the "
+                        + "paper-trading hurdles; 12 trades: fewer than 30"))
+                .body("[0].at", notNullValue());
+        given().when().get("/api/configs/" + EventTypes.newEventId() + "/history").then().statusCode(404)
+                .contentType("application/problem+json");
     }
 
     @Test
@@ -191,13 +260,27 @@ class ConfigRegistryServiceTest {
     }
 
     @Test
-    void isReady() {
-        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    void theOpenApiDocumentDescribesEveryEndpointAndParameter() {
+        given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+                .body("paths.keySet()", hasItems("/api/configs", "/api/configs/compare", "/api/configs/{id}",
+                        "/api/configs/{id}/v3", "/api/configs/{id}/history", "/api/configs/{id}/promote",
+                        "/api/configs/{id}/demote", "/api/configs/{id}/retire"))
+                .body("paths.'/api/configs'.get.parameters.name", hasItems("strategy", "exchange", "pair", "timeframe",
+                        "stage", "jobId", "minSharpe", "minTrades", "minDeflatedSharpe", "sort", "page", "size"))
+                .body("paths.'/api/configs'.get.parameters.find { it.name == 'minTrades' }.description",
+                        containsString("out-of-sample closed trades"))
+                .body("paths.'/api/configs/{id}/promote'.post.summary", containsString("One stage up"))
+                .body("paths.'/api/configs/{id}/promote'.post.responses.keySet()", hasItems("200", "400", "404", "409"))
+                .body("paths.'/api/configs'.get.responses.keySet()", hasItems("200", "400"))
+                .body("paths.'/api/configs/compare'.get.responses.keySet()", hasItems("200", "400", "404"))
+                .body("paths.'/api/configs/{id}/history'.get.responses.keySet()", hasItems("200", "404"))
+                .body("paths.'/api/configs/{id}/v3'.get.responses.keySet()", hasItems("200", "404"))
+                .body("components.schemas.SeriesRef.properties.keySet()", hasItems("exchange", "pair", "timeframe"));
     }
 
-    private static void awaitStored(String configId) {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
-                given().when().get("/api/configs/" + configId).then().statusCode(200));
+    @Test
+    void isReady() {
+        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     private boolean processed(String eventId) {

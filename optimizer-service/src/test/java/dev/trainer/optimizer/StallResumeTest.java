@@ -83,7 +83,7 @@ class StallResumeTest {
                 return null;
             }
             return invocation.callRealMethod();
-        }).when(publisher).backtestRequest(any());
+        }).when(publisher).backtestRequestNow(any());
 
         TrainingRequested request = OptimizerServiceTest.bayesianRequest(jobId, market);
         CandleColumns candles = OptimizerServiceTest.wave();

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trainer.contracts.EventTypes;
@@ -20,6 +21,9 @@ import dev.trainer.contracts.events.TrainingStatus;
 import dev.trainer.devinfra.InfraTestResource;
 import dev.trainer.domain.lifecycle.LifecycleInputs;
 import dev.trainer.domain.lifecycle.LifecycleRules;
+import dev.trainer.domain.stats.DeflatedSharpe;
+import dev.trainer.domain.stats.MinimumTrackRecordLength;
+import dev.trainer.domain.stats.ProbabilisticSharpe;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.lang.reflect.RecordComponent;
@@ -95,14 +99,42 @@ class ValidationServiceTest {
         assertNotNull(number(stats, "walk_forward_efficiency_ratio"));
         assertEquals(Boolean.FALSE, stats.get("overfit"), "out-of-sample Sharpe is not below half of 2.5");
         assertEquals(300, number(stats, "trials_evaluated").intValue());
-        assertEquals(0.25, number(stats, "trial_sharpe_variance").doubleValue(), 1e-12);
 
-        // the stage follows the plan's rules on the out-of-sample numbers
+        // skill or luck: the out-of-sample days against SR0 = 0, the final window's selection deflated by its trials
+        HandMoments oosDays = HandMoments.of(Outcomes.repeat(new double[] {-0.002, 0.0035, 0.0035}, 90));
+        assertEquals(90, number(stats, "out_of_sample_days").intValue());
+        assertEquals(oosDays.sharpePerDay(), number(stats, "sharpe_per_day").doubleValue(), 1e-12);
+        assertEquals(expectedSharpe / Math.sqrt(365), number(stats, "sharpe_per_day").doubleValue(), 1e-9);
+        assertEquals(oosDays.skewness(), number(stats, "skewness").doubleValue(), 1e-9);
+        assertEquals(oosDays.kurtosisRaw(), number(stats, "kurtosis_raw").doubleValue(), 1e-9);
+        assertEquals(ProbabilisticSharpe.probability(oosDays.sharpePerDay(), 0, 90, oosDays.skewness(),
+                oosDays.kurtosisRaw()).value(), number(stats, "probabilistic_sharpe_ratio").doubleValue(), 1e-12);
+        double minTrl = MinimumTrackRecordLength.observations(oosDays.sharpePerDay(), 0, oosDays.skewness(),
+                oosDays.kurtosisRaw(), 0.95).value();
+        assertEquals(minTrl, number(stats, "minimum_track_record_length_days").doubleValue(), 1e-9);
+        assertTrue(minTrl < 90, "minimum track record " + minTrl);
+        assertEquals(Boolean.TRUE, stats.get("meets_minimum_track_record"));
+        HandMoments selected = HandMoments.of(Outcomes.repeat(Outcomes.IN_SAMPLE_DAILY_PATTERN, Outcomes.TRAIN_DAYS));
+        assertEquals(100, number(stats, "trials_for_deflation").intValue(), "300 trials over 3 windows");
+        assertEquals(0.0025, number(stats, "trial_sharpe_variance_per_day").doubleValue(), 1e-15);
+        assertEquals(selected.sharpePerDay(), number(stats, "final_window_in_sample_sharpe_per_day").doubleValue(), 1e-12);
+        double dsr = DeflatedSharpe.probability(selected.sharpePerDay(), Outcomes.TRAIN_DAYS, selected.skewness(),
+                selected.kurtosisRaw(), 100, 0.0025).value();
+        assertEquals(dsr, number(stats, "deflated_sharpe_ratio").doubleValue(), 1e-12);
+        assertTrue(dsr >= 0.95, "the fixture passes the gate: " + dsr);
+        assertEquals(0.2, number(stats, "probability_of_backtest_overfitting").doubleValue());
+        assertEquals(16, number(stats, "overfitting_partitions").intValue());
+
+        // the stage follows the plan's rules on the out-of-sample numbers, and the significance gate passed
         String expectedStage = LifecycleRules.assign(LifecycleInputs.basic(Math.pow(1.05, 3) - 1, expectedSharpe, 120))
                 .stage().name();
         assertEquals("MATURE", expectedStage);
         assertEquals(expectedStage, config.lifecycleStage());
-        assertFalse(config.stageReasons().isEmpty());
+        List<String> gate = config.stageReasons().stream().filter(r -> r.startsWith("significance gate: ")).toList();
+        assertEquals(3, gate.size(), "every check of the gate: " + config.stageReasons());
+        assertTrue(gate.get(0).contains("deflated Sharpe ratio") && gate.get(0).contains("is at least 0.9500"), gate.get(0));
+        assertTrue(gate.get(1).contains("overfitting 0.2000 is at most 0.5000"), gate.get(1));
+        assertTrue(gate.get(2).contains("track record of 90 days reaches"), gate.get(2));
 
         // the V3 configuration a trading layer loads
         Map<String, Object> v3 = config.v3Config();
@@ -110,6 +142,8 @@ class ValidationServiceTest {
         assertEquals(configId, v3.get("config_id"));
         assertEquals("SMA_CROSSOVER", v3.get("strategy"));
         assertEquals("MATURE", v3.get("stage"));
+        assertEquals(config.stageReasons(), v3.get("stage_reasons"));
+        assertEquals(config.statistics(), map(v3, "statistics"), "the statistics travel with the configuration");
         assertEquals(Map.of("exchange", market.exchange(), "pair", "BTC/USDT", "timeframe", "1h"), v3.get("market"));
         assertEquals(6.0, number(map(v3, "parameters"), "fast").doubleValue());
         Map<String, Object> risk = map(v3, "risk");
@@ -159,6 +193,32 @@ class ValidationServiceTest {
         assertTrue(number(config.statistics(), "p_value").doubleValue() > 0.5, "losing trades are not significant");
         assertEquals(Boolean.TRUE, config.statistics().get("overfit"), "a negative Sharpe is below half of 2.5");
         assertTrue(config.statistics().get("walk_forward_efficiency_ratio") instanceof Number wfe && wfe.doubleValue() < 0);
+        assertTrue(number(config.statistics(), "probabilistic_sharpe_ratio").doubleValue() < 0.5);
+        assertNull(config.statistics().get("minimum_track_record_length_days"), "a losing record never becomes significant");
+        assertTrue(((String) config.statistics().get("minimum_track_record_length_days_undefined_reason"))
+                .contains("no track record length makes it significant"), config.statistics().toString());
+    }
+
+    @Test
+    void aWinnerTheOptimiserFoundOverfitIsHeldAtValidationWithTheReason() throws Exception {
+        String jobId = "job-" + UUID.randomUUID();
+        SeriesRef market = Outcomes.market();
+        kafka.publish(Topics.OPTIMIZATION_RESULTS, jobId, Outcomes.winningButOverfit(jobId, market));
+
+        String configId = EventTypes.deterministicId(jobId, market.key());
+        List<ConfigTrained> published = kafka.read(Topics.CONFIGS_TRAINED, ConfigTrained.class,
+                c -> c.configId().equals(configId), 1, TIMEOUT, Duration.ZERO);
+        assertEquals(1, published.size());
+        ConfigTrained config = published.get(0);
+        assertEveryFieldFilled(config);
+        assertEquals("VALIDATION", config.lifecycleStage());
+        assertEquals("VALIDATION", config.v3Config().get("stage"));
+        assertEquals(0.8, number(config.statistics(), "probability_of_backtest_overfitting").doubleValue());
+        assertTrue(config.stageReasons().contains("meets the plan's MATURE rules but is held at VALIDATION by the"
+                + " significance gate"), config.stageReasons().toString());
+        assertTrue(config.stageReasons().contains(
+                "significance gate: probability of backtest overfitting 0.8000 is above 0.5000"),
+                config.stageReasons().toString());
     }
 
     @Test
@@ -194,6 +254,20 @@ class ValidationServiceTest {
         }
         for (String key : List.of("p_value", "z_score", "stability_score", "trials_evaluated")) {
             assertInstanceOf(Number.class, config.statistics().get(key), key + " in " + config.statistics());
+        }
+        // every significance statistic and its inputs: a value, or null with the reason
+        for (String key : List.of("probabilistic_sharpe_ratio", "deflated_sharpe_ratio",
+                "minimum_track_record_length_days", "meets_minimum_track_record", "probability_of_backtest_overfitting",
+                "trials_for_deflation", "trial_sharpe_variance_per_day", "expected_maximum_sharpe_per_day",
+                "sharpe_per_day", "skewness", "kurtosis_raw", "out_of_sample_days", "final_window_in_sample_days",
+                "final_window_in_sample_sharpe_per_day", "final_window_in_sample_skewness",
+                "final_window_in_sample_kurtosis_raw", "overfitting_partitions", "overfitting_trials",
+                "overfitting_days")) {
+            assertTrue(config.statistics().containsKey(key), key + " in " + config.statistics());
+            Object value = config.statistics().get(key);
+            assertTrue(value instanceof Number || value instanceof Boolean
+                    || config.statistics().get(key + "_undefined_reason") instanceof String reason && !reason.isBlank(),
+                    key + " in " + config.statistics());
         }
         for (String key : List.of("trade_count", "net_profit_fraction", "sharpe_daily", "max_drawdown_fraction",
                 "gross_win_rate_fraction")) {

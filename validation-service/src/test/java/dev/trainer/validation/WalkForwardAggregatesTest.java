@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trainer.contracts.events.OptimizationCompleted;
 import dev.trainer.contracts.events.OptimizationCompleted.Window;
+import dev.trainer.domain.lifecycle.SignificanceGate;
 import dev.trainer.validation.service.ValidationOutcome;
 import dev.trainer.validation.service.Validator;
 import dev.trainer.validation.service.WalkForwardAggregates;
@@ -20,7 +21,7 @@ class WalkForwardAggregatesTest {
     @Test
     void noWindowsGiveUndefinedMetricsWithReasonsAndPaper() {
         OptimizationCompleted empty = withWindows(List.of());
-        ValidationOutcome outcome = new Validator().validate(empty);
+        ValidationOutcome outcome = new Validator(SignificanceGate.none()).validate(empty);
         Map<String, Object> oos = outcome.outOfSampleMetrics();
         assertEquals(0L, oos.get("trade_count"));
         assertNull(oos.get("net_profit_fraction"));
@@ -59,12 +60,12 @@ class WalkForwardAggregatesTest {
     private static Window window(Map<String, Object> outOfSample, double[] daily, double[] trades) {
         Instant t = Instant.parse("2024-01-01T00:00:00Z");
         return new Window(0, t, t.plusSeconds(86_400 * 90), t.plusSeconds(86_400 * 97), t.plusSeconds(86_400 * 127),
-                Map.of("x", 1.0), 0.0, Map.of(), outOfSample, daily, trades);
+                Map.of("x", 1.0), 0.0, Map.of(), new double[0], outOfSample, daily, trades);
     }
 
     private static OptimizationCompleted withWindows(List<Window> windows) {
         return new OptimizationCompleted("e", 1, Instant.now(), "j", "u",
                 new dev.trainer.contracts.events.SeriesRef("x", "A/B", "1h"), "S", "grid", "net_profit", 1, "fp", 1.0,
-                "walk_forward", 0, null, Map.of("x", 1.0), windows);
+                "walk_forward", 0, null, null, Map.of("x", 1.0), windows);
     }
 }

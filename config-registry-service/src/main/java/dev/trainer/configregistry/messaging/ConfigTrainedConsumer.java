@@ -1,6 +1,7 @@
 package dev.trainer.configregistry.messaging;
 
 import dev.trainer.configregistry.repository.TrainedConfigurationRepository;
+import dev.trainer.configregistry.service.LifecycleTransitions;
 import dev.trainer.contracts.EventTypes;
 import dev.trainer.contracts.Topics;
 import dev.trainer.contracts.events.ConfigTrained;
@@ -18,8 +19,9 @@ import org.jboss.logging.Logger;
 /**
  * Consumes configs.trained into trained_configurations. A redelivered event (same event id) is recognised by
  * processed_events; a second event for an already stored configuration (same config id) stores nothing. Only a
- * newly stored configuration is reported on training.status (CONFIG_STORED), under an id derived from the
- * configuration, so a crash between the report and the commit repeats the report under the same id.
+ * newly stored configuration gets the first row of its lifecycle history (the validator's assignment) and is
+ * reported on training.status (CONFIG_STORED), under an id derived from the configuration, so a crash between the
+ * report and the commit repeats the report under the same id.
  */
 @ApplicationScoped
 public class ConfigTrainedConsumer {
@@ -30,12 +32,14 @@ public class ConfigTrainedConsumer {
     private final TrainedConfigurationRepository configurations;
     private final ProcessedEvents processed;
     private final RegistryPublisher publisher;
+    private final LifecycleTransitions lifecycle;
 
     public ConfigTrainedConsumer(TrainedConfigurationRepository configurations, ProcessedEvents processed,
-            RegistryPublisher publisher) {
+            RegistryPublisher publisher, LifecycleTransitions lifecycle) {
         this.configurations = configurations;
         this.processed = processed;
         this.publisher = publisher;
+        this.lifecycle = lifecycle;
     }
 
     @Incoming("configs-trained")
@@ -49,6 +53,7 @@ public class ConfigTrainedConsumer {
             LOG.infof("configuration %s is already stored; event %s ignored", config.configId(), config.eventId());
             return;
         }
+        lifecycle.recordAssignment(config);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("config_id", config.configId());
         details.put("lifecycle_stage", config.lifecycleStage());

@@ -7,12 +7,18 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A row of trained_configurations (see the migration for units). Written once, never updated. */
+/**
+ * A row of trained_configurations (see the migrations for units). Written once from its configs.trained event;
+ * afterwards only its lifecycle stage and stage reasons change, by manual transitions.
+ */
 @Entity
 @Table(name = "trained_configurations")
+// a transition writes the stage columns only: the stored JSON (the V3 configuration above all) is never rewritten
+@DynamicUpdate
 public class TrainedConfiguration {
 
     @Id
@@ -66,6 +72,9 @@ public class TrainedConfiguration {
     @Column(name = "trade_count")
     public Integer tradeCount;
 
+    @Column(name = "out_of_sample_days")
+    public Integer outOfSampleDays;
+
     @Column(name = "p_value")
     public Double pValue;
 
@@ -74,6 +83,18 @@ public class TrainedConfiguration {
 
     @Column(name = "stability_score")
     public Double stabilityScore;
+
+    @Column(name = "probabilistic_sharpe_probability")
+    public Double probabilisticSharpeProbability;
+
+    @Column(name = "deflated_sharpe_probability")
+    public Double deflatedSharpeProbability;
+
+    @Column(name = "probability_of_backtest_overfitting")
+    public Double probabilityOfBacktestOverfitting;
+
+    @Column(name = "minimum_track_record_length_days")
+    public Double minimumTrackRecordLengthDays;
 
     @Column(name = "lifecycle_stage")
     public String lifecycleStage;

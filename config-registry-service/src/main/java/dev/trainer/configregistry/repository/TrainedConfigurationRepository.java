@@ -4,15 +4,19 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.trainer.configregistry.mapping.KeyNumbers;
 import dev.trainer.contracts.events.ConfigTrained;
 import dev.trainer.contracts.serde.EventJson;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.hibernate.Session;
 
 /**
@@ -25,11 +29,13 @@ public class TrainedConfigurationRepository implements PanacheRepositoryBase<Tra
     private static final String INSERT = "insert into trained_configurations (config_id, event_id, job_id, user_id, "
             + "strategy, exchange, pair, timeframe, parameters, v3_config, in_sample_metrics, out_of_sample_metrics, "
             + "statistics, net_profit_fraction, sharpe_daily, max_drawdown_fraction, gross_win_rate_fraction, trade_count, "
-            + "p_value, z_score, stability_score, lifecycle_stage, stage_reasons, data_fingerprint, "
-            + "quality_score_fraction, code_version, seed, optimization_method, validation_method, trials_evaluated, "
-            + "trained_at, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), "
-            + "cast(? as jsonb), cast(? as jsonb), cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, "
-            + "?, ?, ?, ?, ?, ?, now()) on conflict do nothing";
+            + "out_of_sample_days, p_value, z_score, stability_score, probabilistic_sharpe_probability, "
+            + "deflated_sharpe_probability, probability_of_backtest_overfitting, minimum_track_record_length_days, "
+            + "lifecycle_stage, stage_reasons, data_fingerprint, quality_score_fraction, code_version, seed, "
+            + "optimization_method, validation_method, trials_evaluated, trained_at, created_at) "
+            + "values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), cast(? as jsonb), cast(? as jsonb), "
+            + "cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?, ?, "
+            + "now()) on conflict do nothing";
 
     /** True if the configuration was new. Must run in a transaction. */
     public boolean insertIfAbsent(ConfigTrained c) {
@@ -56,9 +62,14 @@ public class TrainedConfigurationRepository implements PanacheRepositoryBase<Tra
                 ps.setObject(++i, key.maxDrawdownFraction(), Types.DOUBLE);
                 ps.setObject(++i, key.grossWinRateFraction(), Types.DOUBLE);
                 ps.setObject(++i, key.tradeCount(), Types.INTEGER);
+                ps.setObject(++i, key.outOfSampleDays(), Types.INTEGER);
                 ps.setObject(++i, key.pValue(), Types.DOUBLE);
                 ps.setObject(++i, key.zScore(), Types.DOUBLE);
                 ps.setObject(++i, key.stabilityScore(), Types.DOUBLE);
+                ps.setObject(++i, key.probabilisticSharpeProbability(), Types.DOUBLE);
+                ps.setObject(++i, key.deflatedSharpeProbability(), Types.DOUBLE);
+                ps.setObject(++i, key.probabilityOfBacktestOverfitting(), Types.DOUBLE);
+                ps.setObject(++i, key.minimumTrackRecordLengthDays(), Types.DOUBLE);
                 ps.setString(++i, c.lifecycleStage());
                 ps.setString(++i, json(c.stageReasons() == null ? List.of() : c.stageReasons()));
                 ps.setString(++i, c.dataFingerprint());
@@ -75,24 +86,49 @@ public class TrainedConfigurationRepository implements PanacheRepositoryBase<Tra
         return inserted[0] == 1;
     }
 
-    /** Newest first; every non-null filter must match exactly. */
-    public List<TrainedConfiguration> search(Filter filter, int offset, int limit) {
-        List<String> clauses = new ArrayList<>();
-        Parameters params = new Parameters();
-        add(clauses, params, "strategy", filter.strategy());
-        add(clauses, params, "exchange", filter.exchange());
-        add(clauses, params, "pair", filter.pair());
-        add(clauses, params, "timeframe", filter.timeframe());
-        add(clauses, params, "lifecycleStage", filter.stage());
-        Sort sort = Sort.descending("createdAt").and("configId");
-        var query = clauses.isEmpty() ? findAll(sort) : find(String.join(" and ", clauses), sort, params);
-        return query.range(offset, offset + limit - 1).list();
+    /**
+     * The configuration, its row locked until the transaction ends, so that concurrent transitions of one
+     * configuration happen one after the other and each starts from the stage the previous one left.
+     */
+    public Optional<TrainedConfiguration> findForUpdate(String configId) {
+        return findByIdOptional(configId, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    private static void add(List<String> clauses, Parameters params, String field, String value) {
+    /**
+     * One page of the configurations that pass the filter, in the given order; undefined (null) values sort last in
+     * either direction, and ties are broken by configuration id so that pages do not overlap.
+     */
+    public Found search(ConfigurationFilter filter, SortOrder order, int page, int size) {
+        List<String> clauses = new ArrayList<>();
+        Parameters params = new Parameters();
+        equal(clauses, params, "strategy", filter.strategy());
+        equal(clauses, params, "exchange", filter.exchange());
+        equal(clauses, params, "pair", filter.pair());
+        equal(clauses, params, "timeframe", filter.timeframe());
+        equal(clauses, params, "lifecycleStage", filter.stage());
+        equal(clauses, params, "jobId", filter.jobId());
+        atLeast(clauses, params, "sharpeDaily", filter.minSharpeDaily());
+        atLeast(clauses, params, "tradeCount", filter.minTradeCount());
+        atLeast(clauses, params, "deflatedSharpeProbability", filter.minDeflatedSharpeProbability());
+        Sort sort = Sort.by(order.field().property,
+                order.descending() ? Sort.Direction.Descending : Sort.Direction.Ascending, Sort.NullPrecedence.NULLS_LAST)
+                .and("configId");
+        PanacheQuery<TrainedConfiguration> query = clauses.isEmpty() ? findAll(sort)
+                : find(String.join(" and ", clauses), sort, params);
+        return new Found(query.page(Page.of(page, size)).list(), query.count());
+    }
+
+    private static void equal(List<String> clauses, Parameters params, String property, Object value) {
         if (value != null) {
-            clauses.add(field + " = :" + field);
-            params.and(field, value);
+            clauses.add(property + " = :" + property);
+            params.and(property, value);
+        }
+    }
+
+    private static void atLeast(List<String> clauses, Parameters params, String property, Object value) {
+        if (value != null) {
+            clauses.add(property + " >= :" + property);
+            params.and(property, value);
         }
     }
 
@@ -104,7 +140,7 @@ public class TrainedConfigurationRepository implements PanacheRepositoryBase<Tra
         }
     }
 
-    /** Exact-match filters; null means any. */
-    public record Filter(String strategy, String exchange, String pair, String timeframe, String stage) {
+    /** A page of configurations and how many pass the filter in all. */
+    public record Found(List<TrainedConfiguration> items, long total) {
     }
 }

@@ -145,7 +145,7 @@ public final class LocalStack implements AutoCloseable {
         try {
             Files.createDirectories(stateDir.resolve("logs"));
             Path log = stateDir.resolve("logs").resolve(logName + ".log");
-            ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-XX:+UseSerialGC", "-jar", jar.toString())
+            ProcessBuilder builder = new ProcessBuilder(java, "-Xmx768m", "-XX:+UseSerialGC", "-jar", jar.toString())
                     .directory(root.resolve(service.name()).toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))

@@ -42,15 +42,11 @@ public class OptimizerPublisher {
     }
 
     /**
-     * Sent when the current transaction has committed (at once outside one): a worker's answer can come back within
-     * milliseconds, and the job and windows that asked for it must be visible to the consumer of backtest.results by
-     * then. A crash between commit and send leaves the window waiting; resuming such windows from the trial ledger
-     * belongs to the optimizer's resumability.
+     * Sends one batch now, keyed by batch, not by window: a window's batches then spread over the partitions, hence
+     * over the workers. Callers in a transaction send from {@link #afterCommit}.
      */
-    public void backtestRequest(BacktestRequest request) {
-        // keyed by batch, not by window: a window's batches then spread over the partitions, hence over the workers
-        String key = request.jobId() + "|" + request.batchId();
-        afterCommit(() -> KeyedMessages.sendAndAwait(backtestRequests, key, request));
+    public void backtestRequestNow(BacktestRequest request) {
+        KeyedMessages.sendAndAwait(backtestRequests, request.jobId() + "|" + request.batchId(), request);
     }
 
     public void backtestResults(BacktestResults results) {
@@ -65,7 +61,13 @@ public class OptimizerPublisher {
         KeyedMessages.sendAndAwait(status, event.jobId(), event);
     }
 
-    private void afterCommit(Runnable send) {
+    /**
+     * Runs {@code send} once the current transaction has committed (at once outside one), and not at all if it rolls
+     * back. Backtest requests go out this way: a worker's answer can come back within milliseconds, and the job and
+     * windows that asked for it must be visible to the consumer of backtest.results by then. A crash between the
+     * commit and the send leaves a window waiting; the StallSweeper sends its missing trials again.
+     */
+    public void afterCommit(Runnable send) {
         if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
             send.run();
             return;

@@ -6,6 +6,9 @@ import dev.trainer.contracts.events.OptimizationCompleted;
 import dev.trainer.contracts.events.SeriesRef;
 import dev.trainer.contracts.events.TrainingRequested;
 import dev.trainer.contracts.serde.EventJson;
+import dev.trainer.domain.stats.BacktestOverfitting;
+import dev.trainer.domain.stats.CscvMetric;
+import dev.trainer.domain.stats.OverfittingEstimate;
 import dev.trainer.domain.strategy.ParameterSet;
 import dev.trainer.optimizer.messaging.OptimizerPublisher;
 import dev.trainer.optimizer.repository.JobMarket;
@@ -23,6 +26,7 @@ import jakarta.transaction.Transactional.TxType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
 import org.apache.commons.math3.stat.descriptive.moment.Variance;
 import org.jboss.logging.Logger;
@@ -69,16 +73,22 @@ public class ResultRecorder {
             return;
         }
         String marketKey = results.market().key();
+        List<TrialRow> rows = new ArrayList<>(results.results().size());
+        for (BacktestResults.TrialResult r : results.results()) {
+            rows.add(new TrialRow(r.trialNumber(), r.parameters(), r.metrics(),
+                    r.score() == null ? Double.NEGATIVE_INFINITY : r.score(), r.dailyReturns(), r.tradeReturns(), r.error(),
+                    results.workerId()));
+        }
+        Set<Integer> inserted = ledger.record(results.jobId(), marketKey, results.windowIndex(), results.purpose(), rows,
+                results.workerId());
         int recorded = 0;
         int failed = 0;
-        for (BacktestResults.TrialResult r : results.results()) {
-            TrialRow row = new TrialRow(r.trialNumber(), r.parameters(), r.metrics(),
-                    r.score() == null ? Double.NEGATIVE_INFINITY : r.score(), r.dailyReturns(), r.tradeReturns(), r.error(),
-                    results.workerId());
-            if (ledger.record(results.jobId(), marketKey, results.windowIndex(), results.purpose(), row, results.workerId())
-                    && TrialLedger.SEARCH.equals(results.purpose())) {
-                recorded++;
-                failed += r.error() == null ? 0 : 1;
+        if (TrialLedger.SEARCH.equals(results.purpose())) {
+            for (BacktestResults.TrialResult r : results.results()) {
+                if (inserted.contains(r.trialNumber())) {
+                    recorded++;
+                    failed += r.error() == null ? 0 : 1;
+                }
             }
         }
         job.completedCombinations += recorded - failed;
@@ -135,7 +145,7 @@ public class ResultRecorder {
             out.add(new OptimizationCompleted.Window(w.key.windowIndex, Instant.ofEpochMilli(w.trainFromMs),
                     Instant.ofEpochMilli(w.trainUntilMs), Instant.ofEpochMilli(w.testFromMs), Instant.ofEpochMilli(w.testUntilMs),
                     inSample.parameters(), w.bestScore == null ? Double.NaN : w.bestScore, orEmpty(inSample.metrics()),
-                    orEmpty(outOfSample.metrics()), orEmpty(outOfSample.dailyReturns()), orEmpty(outOfSample.tradeReturns())));
+                    orEmpty(inSample.dailyReturns()), orEmpty(outOfSample.metrics()), orEmpty(outOfSample.dailyReturns()), orEmpty(outOfSample.tradeReturns())));
         }
         List<TrialRow> searched = ledger.all(job.id, ref.key(), TrialLedger.SEARCH);
         TrainingRequested.Optimization o = request.optimization();
@@ -144,9 +154,33 @@ public class ResultRecorder {
                 o.objective() == null ? "net_profit" : o.objective(), o.seed(), market.dataFingerprint,
                 market.qualityScoreFraction == null ? 0 : market.qualityScoreFraction,
                 request.validation() == null ? "train_test_split" : request.validation().method(), searched.size(),
-                trialSharpeVariance(searched),
+                trialSharpeVariance(searched), overfitting(ledger.range(job.id, ref.key(),
+                        all.get(all.size() - 1).key.windowIndex, TrialLedger.SEARCH, 0, Integer.MAX_VALUE)),
                 // the most recent window's winner is the configuration to trade: it saw the newest data
                 out.get(out.size() - 1).bestParameters(), out);
+    }
+
+    /**
+     * The probability of backtest overfitting over the final window's trials: one column of daily returns per trial
+     * (trials without them, e.g. failed ones, are left out), 16 partitions, ranked by per-day Sharpe ratio.
+     */
+    static OptimizationCompleted.Overfitting overfitting(List<TrialRow> finalWindowTrials) {
+        List<double[]> columns = finalWindowTrials.stream().map(TrialRow::dailyReturns).filter(r -> r != null && r.length > 0).toList();
+        int periods = columns.isEmpty() ? 0 : columns.get(0).length;
+        int partitions = BacktestOverfitting.DEFAULT_PARTITIONS;
+        if (columns.stream().anyMatch(c -> c.length != periods)) {
+            return new OptimizationCompleted.Overfitting(null, "the trials' daily returns differ in length", partitions,
+                    columns.size(), periods);
+        }
+        double[][] byPeriod = new double[periods][columns.size()];
+        for (int j = 0; j < columns.size(); j++) {
+            for (int t = 0; t < periods; t++) {
+                byPeriod[t][j] = columns.get(j)[t];
+            }
+        }
+        OverfittingEstimate e = BacktestOverfitting.estimate(byPeriod, partitions, CscvMetric.SHARPE);
+        return new OptimizationCompleted.Overfitting(e.probability().isDefined() ? e.probability().value() : null,
+                e.probability().isDefined() ? null : e.probability().undefinedReason(), partitions, columns.size(), periods);
     }
 
     /** Variance across trials of their per-day (not annualised) Sharpe ratios; null when fewer than two are defined. */

@@ -98,27 +98,34 @@ public class SearchPlanner {
     public void sendRound(TrainingRequested request, SeriesRef market, String fingerprint, WindowState window,
             List<ParameterSet> round, Set<Integer> recorded) {
         int batch = config.batchSizeTrials();
-        for (int from = 0; from < round.size(); from += batch) {
-            int to = Math.min(round.size(), from + batch);
-            List<BacktestRequest.Trial> trials = new ArrayList<>(to - from);
-            boolean missing = recorded == null;
-            for (int i = from; i < to; i++) {
-                int number = window.roundStartedTrial + i;
-                trials.add(new BacktestRequest.Trial(number, round.get(i).asMap()));
-                missing |= recorded != null && !recorded.contains(number);
+        int windowIndex = window.key.windowIndex, first = window.roundStartedTrial;
+        long fromMs = window.trainFromMs, untilMs = window.trainUntilMs;
+        // the requests are built while they are sent, one batch at a time: a grid of 200,000 trials held as messages
+        // until the commit would take hundreds of megabytes
+        publisher.afterCommit(() -> {
+            for (int from = 0; from < round.size(); from += batch) {
+                int to = Math.min(round.size(), from + batch);
+                List<BacktestRequest.Trial> trials = new ArrayList<>(to - from);
+                boolean missing = recorded == null;
+                for (int i = from; i < to; i++) {
+                    int number = first + i;
+                    trials.add(new BacktestRequest.Trial(number, round.get(i).asMap()));
+                    missing |= recorded != null && !recorded.contains(number);
+                }
+                if (missing) {
+                    publisher.backtestRequestNow(request(request, market, fingerprint, windowIndex, TrialLedger.SEARCH,
+                            first + from, fromMs, untilMs, trials));
+                }
             }
-            if (missing) {
-                publisher.backtestRequest(request(request, market, fingerprint, window.key.windowIndex, TrialLedger.SEARCH,
-                        window.roundStartedTrial + from, window.trainFromMs, window.trainUntilMs, trials));
-            }
-        }
+        });
     }
 
     /** The out-of-sample backtest of a window's winner, on its test slice. */
     public void requestTest(TrainingRequested request, SeriesRef market, String fingerprint, WindowState window, int trialNumber,
             ParameterSet parameters) {
-        publisher.backtestRequest(request(request, market, fingerprint, window.key.windowIndex, TrialLedger.TEST, trialNumber,
-                window.testFromMs, window.testUntilMs, List.of(new BacktestRequest.Trial(trialNumber, parameters.asMap()))));
+        BacktestRequest test = request(request, market, fingerprint, window.key.windowIndex, TrialLedger.TEST, trialNumber,
+                window.testFromMs, window.testUntilMs, List.of(new BacktestRequest.Trial(trialNumber, parameters.asMap())));
+        publisher.afterCommit(() -> publisher.backtestRequestNow(test));
     }
 
     private static BacktestRequest request(TrainingRequested r, SeriesRef market, String fingerprint, int windowIndex, String purpose,

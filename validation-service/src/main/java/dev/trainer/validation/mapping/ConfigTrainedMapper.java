@@ -37,6 +37,6 @@ public final class ConfigTrainedMapper {
                 outcome.outOfSampleMetrics(), outcome.statistics(), outcome.stage(), outcome.reasons(),
                 result.dataFingerprint(), result.qualityScore(), config.codeVersion(), result.seed(), result.method(),
                 result.validationMethod(), result.trialsEvaluated(),
-                V3Config.of(configId, result, outcome.stage(), config));
+                V3Config.of(configId, result, outcome, config));
     }
 }

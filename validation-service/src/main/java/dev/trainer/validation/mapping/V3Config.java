@@ -2,7 +2,9 @@ package dev.trainer.validation.mapping;
 
 import dev.trainer.contracts.events.OptimizationCompleted;
 import dev.trainer.validation.config.ValidationConfig;
+import dev.trainer.validation.service.ValidationOutcome;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -24,6 +26,12 @@ import java.util.TreeMap;
  *     "costs_source": "backtest_metrics" | "validation_defaults"
  *   },
  *   "stage": "PAPER" | "DISCOVERY" | "VALIDATION" | "MATURE",
+ *   "stage_reasons": ["…", …],                             // every rule checked, the significance gate's too
+ *   "statistics": {                                        // as ConfigTrained.statistics: null + <key>_undefined_reason
+ *     "p_value": 0.0001, "probabilistic_sharpe_ratio": 0.99 (probability),
+ *     "deflated_sharpe_ratio": 0.97 (probability), "minimum_track_record_length_days": 12.3,
+ *     "probability_of_backtest_overfitting": 0.2, "sharpe_per_day": 0.64, "kurtosis_raw": 3.1, …
+ *   },
  *   "provenance": {
  *     "job_id": "…", "user_id": "…", "data_fingerprint": "…", "quality_score": 0.97 (fraction),
  *     "code_version": "0.1.0-SNAPSHOT", "seed": 42, "optimization_method": "random",
@@ -41,7 +49,7 @@ public final class V3Config {
     private V3Config() {
     }
 
-    public static Map<String, Object> of(String configId, OptimizationCompleted result, String stage,
+    public static Map<String, Object> of(String configId, OptimizationCompleted result, ValidationOutcome outcome,
             ValidationConfig config) {
         Map<String, Object> market = new LinkedHashMap<>();
         market.put("exchange", result.market().exchange());
@@ -55,7 +63,10 @@ public final class V3Config {
         v3.put("market", market);
         v3.put("parameters", new TreeMap<>(result.finalParameters() == null ? Map.of() : result.finalParameters()));
         v3.put("risk", risk(result, config.risk()));
-        v3.put("stage", stage);
+        v3.put("stage", outcome.stage());
+        v3.put("stage_reasons", List.copyOf(outcome.reasons()));
+        // the evidence travels with the configuration, so a trading layer can apply a stricter policy of its own
+        v3.put("statistics", new LinkedHashMap<>(outcome.statistics()));
         v3.put("provenance", provenance(result, config));
         return v3;
     }

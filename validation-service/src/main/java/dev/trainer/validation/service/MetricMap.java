@@ -1,5 +1,6 @@
 package dev.trainer.validation.service;
 
+import dev.trainer.domain.backtest.MetricValue;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -24,6 +25,11 @@ public final class MetricMap {
 
     MetricMap number(String key, Defined defined) {
         return defined.value() == null ? undefined(key, defined.reason()) : number(key, defined.value(), defined.reason());
+    }
+
+    /** A statistic of dev.trainer.domain: its value, or null with the reason it is undefined. */
+    MetricMap number(String key, MetricValue value) {
+        return value.isDefined() ? number(key, value.value(), "not finite") : undefined(key, value.undefinedReason());
     }
 
     MetricMap count(String key, long value) {

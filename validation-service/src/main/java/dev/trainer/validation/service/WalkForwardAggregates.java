@@ -54,6 +54,11 @@ public final class WalkForwardAggregates {
         return tradeReturns.clone();
     }
 
+    /** The out-of-sample daily returns of every test window, concatenated in window order. */
+    public double[] dailyReturns() {
+        return dailyReturns.clone();
+    }
+
     /** Each test window's trade returns, for the stability across windows. */
     public double[][] tradeReturnsByWindow() {
         return windows.stream().map(w -> w.outOfSampleTradeReturns() == null ? new double[0] : w.outOfSampleTradeReturns().clone())

@@ -8,13 +8,15 @@ import java.util.Locale;
  * The plan's assign_lifecycle_stage, in order:
  * <ol>
  *   <li>PAPER if net profit &lt; 0, Sharpe &lt; 0.5 (or undefined), or fill rate &lt; 0.7;</li>
- *   <li>PAPER if a configured significance gate fails (our addition: a Sharpe found by searching 200,000
- *   combinations is not evidence by itself);</li>
  *   <li>DISCOVERY if fewer than 30 trades;</li>
  *   <li>VALIDATION if 30 to 99 trades;</li>
- *   <li>MATURE if 100+ trades, Sharpe &gt; 1.5 and adverse selection &lt; 0.3;</li>
+ *   <li>MATURE if 100+ trades, Sharpe &gt; 1.5 and adverse selection &lt; 0.3 <em>and</em> the significance gate
+ *   passes (our addition: a Sharpe found by searching 200,000 combinations is not evidence by itself); a
+ *   configuration that meets the plan's MATURE rules but fails the gate is held at VALIDATION;</li>
  *   <li>otherwise VALIDATION. DECAY is never assigned by training (it needs live monitoring).</li>
  * </ol>
+ * The gate guards only MATURE: the lower stages already limit what may be traded, and it is at MATURE that a lucky
+ * backtest would do harm. Every reason for the stage is recorded, including every check of the gate, passed or not.
  */
 public final class LifecycleRules {
 
@@ -47,9 +49,6 @@ public final class LifecycleRules {
         if (fillRate < MIN_FILL_RATE) {
             paper.add("fill rate " + pct(fillRate) + " is below " + pct(MIN_FILL_RATE));
         }
-        if (gate != null) {
-            checkGate(in, gate, paper);
-        }
         if (!paper.isEmpty()) {
             return new LifecycleAssignment(LifecycleStage.PAPER, paper);
         }
@@ -68,7 +67,14 @@ public final class LifecycleRules {
         if (in.sharpe() > MATURE_MIN_SHARPE && adverse < MATURE_MAX_ADVERSE_SELECTION) {
             reasons.add(n + " trades, Sharpe " + num(in.sharpe()) + " above " + MATURE_MIN_SHARPE
                     + ", adverse selection " + num(adverse) + " below " + MATURE_MAX_ADVERSE_SELECTION);
-            return new LifecycleAssignment(LifecycleStage.MATURE, reasons);
+            SignificanceGate.Verdict verdict = (gate == null ? SignificanceGate.none() : gate).judge(in.significance());
+            if (verdict.passed()) {
+                reasons.addAll(verdict.reasons());
+                return new LifecycleAssignment(LifecycleStage.MATURE, reasons);
+            }
+            reasons.add("meets the plan's MATURE rules but is held at VALIDATION by the significance gate");
+            reasons.addAll(verdict.reasons());
+            return new LifecycleAssignment(LifecycleStage.VALIDATION, reasons);
         }
         if (in.sharpe() <= MATURE_MIN_SHARPE) {
             reasons.add(n + " trades but Sharpe " + num(in.sharpe()) + " is not above " + MATURE_MIN_SHARPE);
@@ -78,32 +84,6 @@ public final class LifecycleRules {
                     + MATURE_MAX_ADVERSE_SELECTION);
         }
         return new LifecycleAssignment(LifecycleStage.VALIDATION, reasons);
-    }
-
-    private static void checkGate(LifecycleInputs in, SignificanceGate gate, List<String> paper) {
-        if (gate.minDeflatedSharpe() != null) {
-            if (in.deflatedSharpe() == null || Double.isNaN(in.deflatedSharpe())) {
-                paper.add("significance gate needs a deflated Sharpe ratio but none was computed");
-            } else if (in.deflatedSharpe() < gate.minDeflatedSharpe()) {
-                paper.add("deflated Sharpe " + num(in.deflatedSharpe()) + " is below the gate's "
-                        + num(gate.minDeflatedSharpe()));
-            }
-        }
-        if (gate.maxProbabilityOfOverfitting() != null) {
-            if (in.probabilityOfOverfitting() == null || Double.isNaN(in.probabilityOfOverfitting())) {
-                paper.add("significance gate needs a probability of overfitting but none was computed");
-            } else if (in.probabilityOfOverfitting() > gate.maxProbabilityOfOverfitting()) {
-                paper.add("probability of overfitting " + num(in.probabilityOfOverfitting()) + " is above the gate's "
-                        + num(gate.maxProbabilityOfOverfitting()));
-            }
-        }
-        if (gate.maxPValue() != null) {
-            if (in.pValue() == null || Double.isNaN(in.pValue())) {
-                paper.add("significance gate needs a p-value but none was computed");
-            } else if (in.pValue() > gate.maxPValue()) {
-                paper.add("p-value " + num(in.pValue()) + " is above the gate's " + num(gate.maxPValue()));
-            }
-        }
     }
 
     private static String pct(double fraction) {
