@@ -258,7 +258,6 @@ final class Simulation {
         final int[] mark = calendar.markBarArray();
         double sum = barSum, sumSq = barSumSq, downSq = barDownSq, pk = peak, mdd = maxDrawdown;
         double keep = 1 - mdd; // equity below pk * keep sets a new maximum drawdown
-        int b = from;
         if (proportional) {
             double first = base + signedQty * (close[from] - entryPrice);
             double r = prevEquity > 0 ? first / prevEquity - 1 : 0;
@@ -266,30 +265,15 @@ final class Simulation {
             sum += r + sums.sum(from + 1, to);
             sumSq += r * r + sums.sumOfSquares(from + 1, to);
             downSq += (r < 0 ? r * r : 0) + sums.sumOfDownsideSquares(from + 1, to);
-            while (b < to) {
-                final int nextMark = dayPointer < mark.length ? mark[dayPointer] : Integer.MAX_VALUE;
-                final int segmentEnd = nextMark < to ? nextMark + 1 : to;
-                for (; b < segmentEnd; b++) {
-                    double equity = base + signedQty * (close[b] - entryPrice);
-                    if (equity > pk) {
-                        pk = equity;
-                    } else if (equity < pk * keep) {
-                        mdd = (pk - equity) / pk;
-                        keep = 1 - mdd;
-                    }
-                    prevEquity = equity;
-                }
-                if (b - 1 == nextMark) {
-                    markDaysAt(nextMark, prevEquity);
-                }
-            }
-        } else {
-            while (b < to) {
-                // run up to the next day-end mark without testing for it on every bar
-                final int nextMark = dayPointer < mark.length ? mark[dayPointer] : Integer.MAX_VALUE;
-                final int segmentEnd = nextMark < to ? nextMark + 1 : to;
-                for (; b < segmentEnd; b++) {
-                    double equity = base + signedQty * (close[b] - entryPrice);
+        }
+        int b = from;
+        while (b < to) {
+            // run up to the next day-end mark without testing for it on every bar
+            final int nextMark = dayPointer < mark.length ? mark[dayPointer] : Integer.MAX_VALUE;
+            final int segmentEnd = nextMark < to ? nextMark + 1 : to;
+            for (; b < segmentEnd; b++) {
+                double equity = base + signedQty * (close[b] - entryPrice);
+                if (!proportional) { // loop-invariant: the JIT compiles the loop once for each value
                     double r = prevEquity > 0 ? equity / prevEquity - 1 : 0; // a short can take equity to 0 or below
                     // r when negative, else 0, without a branch: a bar's sign is a coin flip, and a mispredicted
                     // branch costs more than the rest of the loop (exact: r - |r| is 2r or 0, halving is exact)
@@ -297,17 +281,17 @@ final class Simulation {
                     sum += r;
                     sumSq += r * r;
                     downSq += down * down;
-                    if (equity > pk) {
-                        pk = equity;
-                    } else if (equity < pk * keep) {
-                        mdd = (pk - equity) / pk;
-                        keep = 1 - mdd;
-                    }
-                    prevEquity = equity;
                 }
-                if (b - 1 == nextMark) {
-                    markDaysAt(nextMark, prevEquity);
+                if (equity > pk) {
+                    pk = equity;
+                } else if (equity < pk * keep) {
+                    mdd = (pk - equity) / pk;
+                    keep = 1 - mdd;
                 }
+                prevEquity = equity;
+            }
+            if (b - 1 == nextMark) {
+                markDaysAt(nextMark, prevEquity);
             }
         }
         barSum = sum;
