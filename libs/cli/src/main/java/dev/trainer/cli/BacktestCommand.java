@@ -15,10 +15,6 @@ import dev.trainer.domain.strategy.StrategyCatalog;
 import dev.trainer.domain.strategy.TradingStrategy;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,16 +54,10 @@ public final class BacktestCommand {
             return USAGE;
         }
         List<Candle> candles;
-        try (Reader reader = Files.newBufferedReader(o.candles, StandardCharsets.UTF_8)) {
-            candles = CandleCsv.parse(reader);
-        } catch (NoSuchFileException e) {
-            err.println("backtest: no such file: " + o.candles);
-            return BAD_DATA;
-        } catch (IOException | java.io.UncheckedIOException e) {
-            err.println("backtest: cannot read " + o.candles + ": " + e.getMessage());
-            return BAD_DATA;
-        } catch (IllegalArgumentException e) {
-            err.println("backtest: " + o.candles + ": " + e.getMessage());
+        try {
+            candles = CandleInput.read(o.candles);
+        } catch (CandleInput.Unusable e) {
+            err.println("backtest: " + e.getMessage());
             return BAD_DATA;
         }
         try {
@@ -183,18 +173,18 @@ public final class BacktestCommand {
                 String arg = args.get(i);
                 switch (arg) {
                     case "--json" -> json = true;
-                    case "--candles" -> candles = Path.of(value(args, ++i, arg));
-                    case "--strategy" -> strategy = value(args, ++i, arg);
-                    case "--timeframe" -> timeframe = value(args, ++i, arg);
-                    case "--fee" -> fee = fraction(value(args, ++i, arg), arg);
-                    case "--slippage" -> slippage = fraction(value(args, ++i, arg), arg);
+                    case "--candles" -> candles = Path.of(CommandOptions.value(args, ++i, arg));
+                    case "--strategy" -> strategy = CommandOptions.value(args, ++i, arg);
+                    case "--timeframe" -> timeframe = CommandOptions.value(args, ++i, arg);
+                    case "--fee" -> fee = CommandOptions.fractionPerSide(CommandOptions.value(args, ++i, arg), arg);
+                    case "--slippage" -> slippage = CommandOptions.fractionPerSide(CommandOptions.value(args, ++i, arg), arg);
                     case "--param" -> {
-                        String p = value(args, ++i, arg);
+                        String p = CommandOptions.value(args, ++i, arg);
                         int eq = p.indexOf('=');
                         if (eq <= 0) {
                             throw new IllegalArgumentException("--param takes NAME=VALUE, got " + p);
                         }
-                        params.put(p.substring(0, eq), number(p.substring(eq + 1), "--param " + p.substring(0, eq)));
+                        params.put(p.substring(0, eq), CommandOptions.number(p.substring(eq + 1), "--param " + p.substring(0, eq)));
                     }
                     default -> throw new IllegalArgumentException("unknown option " + arg);
                 }
@@ -203,29 +193,6 @@ public final class BacktestCommand {
                 throw new IllegalArgumentException("--candles and --strategy are required");
             }
             return new Options(candles, strategy, params, fee, slippage, timeframe, json);
-        }
-
-        private static String value(List<String> args, int i, String option) {
-            if (i >= args.size()) {
-                throw new IllegalArgumentException(option + " needs a value");
-            }
-            return args.get(i);
-        }
-
-        private static double fraction(String text, String option) {
-            double v = number(text, option);
-            if (v < 0 || v >= 1) {
-                throw new IllegalArgumentException(option + " is a fraction per side, e.g. 0.001 for 0.1 %; got " + text);
-            }
-            return v;
-        }
-
-        private static double number(String text, String option) {
-            try {
-                return Double.parseDouble(text);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(option + " needs a number, got " + text);
-            }
         }
     }
 }

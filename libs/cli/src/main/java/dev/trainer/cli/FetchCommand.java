@@ -120,14 +120,14 @@ public final class FetchCommand {
             for (int i = 0; i < args.size(); i++) {
                 String arg = args.get(i);
                 switch (arg) {
-                    case "--exchange" -> exchange = value(args, ++i, arg);
-                    case "--pair" -> pair = value(args, ++i, arg);
-                    case "--timeframe" -> timeframe = value(args, ++i, arg);
-                    case "--since" -> since = value(args, ++i, arg);
-                    case "--until" -> until = value(args, ++i, arg);
-                    case "--base-url" -> baseUrl = value(args, ++i, arg);
-                    case "--requests-per-second" -> rate = value(args, ++i, arg);
-                    case "--out" -> out = value(args, ++i, arg);
+                    case "--exchange" -> exchange = CommandOptions.value(args, ++i, arg);
+                    case "--pair" -> pair = CommandOptions.value(args, ++i, arg);
+                    case "--timeframe" -> timeframe = CommandOptions.value(args, ++i, arg);
+                    case "--since" -> since = CommandOptions.value(args, ++i, arg);
+                    case "--until" -> until = CommandOptions.value(args, ++i, arg);
+                    case "--base-url" -> baseUrl = CommandOptions.value(args, ++i, arg);
+                    case "--requests-per-second" -> rate = CommandOptions.value(args, ++i, arg);
+                    case "--out" -> out = CommandOptions.value(args, ++i, arg);
                     default -> throw new IllegalArgumentException("unknown option " + arg);
                 }
             }
@@ -142,13 +142,6 @@ public final class FetchCommand {
             }
             return new Options(e, MarketPair.parse(pair), Timeframe.parse(timeframe), from, to, baseUrl == null ? null : url(baseUrl),
                     rate == null ? e.defaultRequestsPerSecond() : positive(rate), Path.of(out));
-        }
-
-        private static String value(List<String> args, int i, String option) {
-            if (i >= args.size()) {
-                throw new IllegalArgumentException(option + " needs a value");
-            }
-            return args.get(i);
         }
 
         static Instant time(String text, String option) {
