@@ -19,6 +19,6 @@ final class TestEvents {
                 "job-" + configId, "user-1", strategy, market, Map.of("fast", 5.0, "slow", 40.0),
                 Map.of("trade_count", 50.0), Map.of("trade_count", 40L, "net_profit_fraction", 0.03),
                 Map.of("p_value", 0.04), stage, List.of("a reason"), "fp-1", 0.98, "test", 42L, "random",
-                "walk_forward", 100, Map.of("version", "V3"));
+                "walk_forward", 100, Map.of("version", "V3"), new long[0], new double[0]);
     }
 }

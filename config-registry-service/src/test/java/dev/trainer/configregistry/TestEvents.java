@@ -129,7 +129,8 @@ final class TestEvents {
             return new ConfigTrained(EventTypes.newEventId(), ConfigTrained.SCHEMA_VERSION, Instant.now(), configId,
                     "job-" + configId, "user-7", strategy, market, parameters,
                     Map.of("trade_count", 80.0, "sharpe_daily", 2.0), oos, statistics, stage, stageReasons,
-                    "fingerprint-" + configId, 0.97, "0.1.0-test", 42L, "grid", "walk_forward", 200, v3);
+                    "fingerprint-" + configId, 0.97, "0.1.0-test", 42L, "grid", "walk_forward", 200, v3,
+                    new long[] {1_704_067_200_000L, 1_704_153_600_000L}, new double[] {0.01, -0.004});
         }
     }
 }

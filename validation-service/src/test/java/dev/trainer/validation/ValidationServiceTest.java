@@ -70,6 +70,11 @@ class ValidationServiceTest {
         assertEquals("random", config.optimizationMethod());
         assertEquals("walk_forward", config.validationMethod());
         assertEquals(300, config.trialsEvaluated());
+        int outOfSampleDays = outcome.windows().stream().mapToInt(w -> w.outOfSampleDailyReturns().length).sum();
+        assertTrue(outOfSampleDays > 0);
+        assertEquals(outOfSampleDays, config.outOfSampleDailyReturns().length);
+        assertEquals(outOfSampleDays, config.outOfSampleDayStartsMs().length);
+        assertEquals(outcome.windows().get(0).outOfSampleDailyReturns()[0], config.outOfSampleDailyReturns()[0]);
         assertFalse(config.codeVersion().isBlank());
         assertFalse(config.codeVersion().equals("unknown"), "the project version, from quarkus.application.version");
 

@@ -1,5 +1,6 @@
 package dev.trainer.validation;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -55,6 +56,21 @@ class WalkForwardAggregatesTest {
         // equity 1.01, 1.00495, ...: the worst fall from a peak is the -0.5 % day
         assertEquals(0.005, wf.maxDrawdownFraction().value(), 1e-12);
         assertEquals("window 0 lacks an in- or out-of-sample net_profit_fraction", wf.walkForwardEfficiencyRatio().reason());
+    }
+
+    @Test
+    void eachOutOfSampleDayIsDatedFromTheDayItsTestSliceStarts() {
+        Instant first = Instant.parse("2024-04-06T13:00:00Z");
+        Instant second = Instant.parse("2024-05-20T00:00:00Z");
+        Window a = new Window(0, first.minusSeconds(86_400 * 30), first, first, first.plusSeconds(86_400 * 2),
+                Map.of("x", 1.0), 0.0, Map.of(), new double[0], Map.of(), new double[] {0.01, 0.02, 0.03}, new double[0]);
+        Window b = new Window(1, second.minusSeconds(86_400 * 30), second, second, second.plusSeconds(86_400),
+                Map.of("x", 1.0), 0.0, Map.of(), new double[0], Map.of(), new double[] {-0.01}, new double[0]);
+        WalkForwardAggregates wf = new WalkForwardAggregates(List.of(a, b));
+        long day = 86_400_000L;
+        long april6 = Instant.parse("2024-04-06T00:00:00Z").toEpochMilli();
+        assertArrayEquals(new long[] {april6, april6 + day, april6 + 2 * day, second.toEpochMilli()}, wf.dayStartsMs());
+        assertArrayEquals(new double[] {0.01, 0.02, 0.03, -0.01}, wf.dailyReturns());
     }
 
     private static Window window(Map<String, Object> outOfSample, double[] daily, double[] trades) {

@@ -48,8 +48,8 @@ public final class Topics {
         consumed.put("cleaning-service", List.of(CANDLES_RAW));
         consumed.put("optimizer-service", List.of(TRAINING_REQUESTS, TRAINING_STATUS, CANDLES_CLEAN, BACKTEST_REQUESTS, BACKTEST_RESULTS));
         consumed.put("validation-service", List.of(OPTIMIZATION_RESULTS));
-        consumed.put("config-registry-service", List.of(CONFIGS_TRAINED));
-        consumed.put("circuit-breaker-service", List.of(CONFIGS_TRAINED));
+        consumed.put("config-registry-service", List.of(CONFIGS_TRAINED, BREAKER_EVENTS));
+        consumed.put("circuit-breaker-service", List.of(CONFIGS_TRAINED, CANDLES_CLEAN, EXECUTIONS));
         CONSUMED_BY = Map.copyOf(consumed);
     }
 

@@ -37,6 +37,7 @@ public final class ConfigTrainedMapper {
                 outcome.outOfSampleMetrics(), outcome.statistics(), outcome.stage(), outcome.reasons(),
                 result.dataFingerprint(), result.qualityScore(), config.codeVersion(), result.seed(), result.method(),
                 result.validationMethod(), result.trialsEvaluated(),
-                V3Config.of(configId, result, outcome, config));
+                V3Config.of(configId, result, outcome, config), outcome.outOfSampleDayStartsMs(),
+                outcome.outOfSampleDailyReturns());
     }
 }

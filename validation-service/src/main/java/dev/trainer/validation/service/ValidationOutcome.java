@@ -11,7 +11,10 @@ import java.util.Map;
  * @param statistics         p_value, z_score, stability_score, walk_forward_efficiency_ratio, overfit, ...
  * @param stage              PAPER, DISCOVERY, VALIDATION or MATURE
  * @param reasons            why, in words
+ * @param outOfSampleDayStartsMs  the day (00:00 UTC, epoch ms) of each out-of-sample daily return
+ * @param outOfSampleDailyReturns the test windows' daily returns, concatenated in window order
  */
 public record ValidationOutcome(Map<String, Object> inSampleMetrics, Map<String, Object> outOfSampleMetrics,
-        Map<String, Object> statistics, String stage, List<String> reasons) {
+        Map<String, Object> statistics, String stage, List<String> reasons, long[] outOfSampleDayStartsMs,
+        double[] outOfSampleDailyReturns) {
 }

@@ -97,6 +97,6 @@ public class Validator {
                 null, null, significance.evidence(pValue)), gate);
 
         return new ValidationOutcome(wf.inSampleSummary(), wf.outOfSampleSummary(), statistics.build(),
-                assignment.stage().name(), assignment.reasons());
+                assignment.stage().name(), assignment.reasons(), wf.dayStartsMs(), wf.dailyReturns());
     }
 }

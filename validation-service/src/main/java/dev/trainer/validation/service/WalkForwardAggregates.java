@@ -23,6 +23,8 @@ public final class WalkForwardAggregates {
     /** A standard deviation below this is rounding noise of returns that do not vary. */
     static final double FLAT_TOLERANCE = 1e-12;
 
+    private static final long DAY_MS = 86_400_000L;
+
     static final String TRADE_COUNT = "trade_count";
     static final String NET_PROFIT = "net_profit_fraction";
     static final String SHARPE = "sharpe_daily";
@@ -57,6 +59,24 @@ public final class WalkForwardAggregates {
     /** The out-of-sample daily returns of every test window, concatenated in window order. */
     public double[] dailyReturns() {
         return dailyReturns.clone();
+    }
+
+    /**
+     * The start (00:00 UTC, epoch ms) of each day of {@link #dailyReturns()}. The engine returns one entry per UTC day
+     * that has candles, and a cleaned series has candles every day, so a window's i-th day is the i-th day from the
+     * day its test slice starts.
+     */
+    public long[] dayStartsMs() {
+        long[] starts = new long[dailyReturns.length];
+        int at = 0;
+        for (Window w : windows) {
+            double[] daily = w.outOfSampleDailyReturns();
+            long first = Math.floorDiv(w.testFrom().toEpochMilli(), DAY_MS) * DAY_MS;
+            for (int i = 0; daily != null && i < daily.length; i++) {
+                starts[at++] = first + i * DAY_MS;
+            }
+        }
+        return starts;
     }
 
     /** Each test window's trade returns, for the stability across windows. */

@@ -12,6 +12,9 @@ import java.util.Map;
  *
  * @param v3Config    the configuration as the trading layer loads it (see docs/ARCHITECTURE.md)
  * @param statistics  p_value, z_score, stability_score, ... keyed with their units; null values carry a reason
+ * @param outOfSampleDayStartsMs   the start (00:00 UTC, epoch ms) of each day of the out-of-sample stream
+ * @param outOfSampleDailyReturns  the test windows' daily returns (fractions), concatenated in window order; the
+ *                                 circuit breakers correlate configurations on them before live fills arrive
  */
 public record ConfigTrained(
         String eventId,
@@ -35,7 +38,9 @@ public record ConfigTrained(
         String optimizationMethod,
         String validationMethod,
         int trialsEvaluated,
-        Map<String, Object> v3Config) implements Event {
+        Map<String, Object> v3Config,
+        long[] outOfSampleDayStartsMs,
+        double[] outOfSampleDailyReturns) implements Event {
 
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 }
