@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * V2 on a database that V1 filled: the rows stored before it keep working (their day count copied out, their
- * assignment as the first row of their history). Runs the migration files in a scratch schema of their own.
+ * assignment as the first row of their history); V3's PAUSED stage and its constraints. Runs the migration files in a
+ * scratch schema of their own.
  */
 @QuarkusTest
 @WithTestResource(InfraTestResource.class)
@@ -81,6 +82,54 @@ class RegistryMigrationTest {
                 assertThrows(SQLException.class, () -> sql.execute("insert into lifecycle_transitions (config_id, "
                         + "from_stage, to_stage, action, reason, actor, at) values ('old-1', 'PAPER', 'DISCOVERY', "
                         + "'promote', ' ', 'alice', now())"));
+            } finally {
+                sql.execute("set search_path to config_registry");
+                sql.execute("drop schema " + schema + " cascade");
+            }
+        }
+    }
+
+    @Test
+    void v3AddsPausedAndKeepsTheStageToGoBackTo() throws Exception {
+        String schema = "registry_migration_" + UUID.randomUUID().toString().replace("-", "");
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+            connection.setAutoCommit(true);
+            sql.execute("create schema " + schema);
+            try {
+                sql.execute("set search_path to " + schema);
+                sql.execute(migration("V1__config_registry.sql"));
+                sql.execute(v1Row("old-1", "'{}'", "'[]'", "VALIDATION"));
+                sql.execute(migration("V2__registry_api.sql"));
+                sql.execute(migration("V3__breaker_pauses.sql"));
+
+                try (ResultSet rs = sql.executeQuery("select paused_from_stage from trained_configurations")) {
+                    assertTrue(rs.next());
+                    assertNull(rs.getString(1), "a configuration stored before V3 is not paused");
+                }
+                sql.execute("update trained_configurations set lifecycle_stage = 'PAUSED', paused_from_stage = "
+                        + "'VALIDATION' where config_id = 'old-1'");
+                sql.execute("insert into lifecycle_transitions (config_id, from_stage, to_stage, action, reason, actor, "
+                        + "at) values ('old-1', 'VALIDATION', 'PAUSED', 'pause', 'why', 'circuit-breaker-service', now())");
+                sql.execute("insert into breaker_pauses (config_id, breaker, scope, since) values "
+                        + "('not-stored-yet', 'max_daily_loss', 'portfolio', now())");
+                // PAUSED without a stage to go back to, a stage to go back to when not PAUSED, or back to PAUSED
+                assertThrows(SQLException.class, () -> sql.execute(
+                        "update trained_configurations set paused_from_stage = null where config_id = 'old-1'"));
+                assertThrows(SQLException.class, () -> sql.execute("update trained_configurations set "
+                        + "lifecycle_stage = 'MATURE' where config_id = 'old-1'"));
+                assertThrows(SQLException.class, () -> sql.execute("update trained_configurations set "
+                        + "paused_from_stage = 'PAUSED' where config_id = 'old-1'"));
+                assertThrows(SQLException.class, () -> sql.execute("update trained_configurations set "
+                        + "paused_from_stage = 'RETIRED' where config_id = 'old-1'"));
+                assertThrows(SQLException.class, () -> sql.execute(
+                        "update trained_configurations set lifecycle_stage = 'LIVE' where config_id = 'old-1'"));
+                assertThrows(SQLException.class, () -> sql.execute("insert into lifecycle_transitions (config_id, "
+                        + "from_stage, to_stage, action, reason, actor, at) values ('old-1', 'PAUSED', 'MATURE', "
+                        + "'unpause', 'why', 'alice', now())"));
+                assertThrows(SQLException.class, () -> sql.execute("insert into breaker_pauses (config_id, breaker, "
+                        + "scope, since) values ('not-stored-yet', 'max_daily_loss', 'portfolio', now())"));
+                sql.execute("update trained_configurations set lifecycle_stage = 'RETIRED', paused_from_stage = null "
+                        + "where config_id = 'old-1'");
             } finally {
                 sql.execute("set search_path to config_registry");
                 sql.execute("drop schema " + schema + " cascade");

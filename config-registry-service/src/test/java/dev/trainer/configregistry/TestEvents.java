@@ -1,6 +1,7 @@
 package dev.trainer.configregistry;
 
 import dev.trainer.contracts.EventTypes;
+import dev.trainer.contracts.events.BreakerStateChanged;
 import dev.trainer.contracts.events.ConfigTrained;
 import dev.trainer.contracts.events.SeriesRef;
 import java.time.Instant;
@@ -20,6 +21,22 @@ final class TestEvents {
             double netProfitFraction, Double sharpeDaily, long tradeCount) {
         return config(strategy).configId(configId).market(market).stage(stage).netProfit(netProfitFraction)
                 .sharpe(sharpeDaily).trades(tradeCount).build();
+    }
+
+    /** A breaker tripping at its threshold, as circuit-breaker-service publishes it. */
+    static BreakerStateChanged tripped(String breaker, String scope, double measuredValue, double threshold, String unit,
+            String reason, String... configIds) {
+        return new BreakerStateChanged(EventTypes.newEventId(), BreakerStateChanged.SCHEMA_VERSION, Instant.now(),
+                breaker, scope, BreakerStateChanged.TRIPPED, BreakerStateChanged.ARMED, "THRESHOLD_REACHED", reason,
+                measuredValue, threshold, unit, null, List.of(configIds));
+    }
+
+    /** The reset of a tripped breaker's scope, by a person through REST (MANUAL_RESET) or by the service (actor null). */
+    static BreakerStateChanged armed(BreakerStateChanged tripped, String cause, String actor, String reason,
+            String... configIds) {
+        return new BreakerStateChanged(EventTypes.newEventId(), BreakerStateChanged.SCHEMA_VERSION, Instant.now(),
+                tripped.breaker(), tripped.scope(), BreakerStateChanged.ARMED, BreakerStateChanged.TRIPPED, cause, reason,
+                null, tripped.threshold(), tripped.unit(), actor, List.of(configIds));
     }
 
     /** A configuration of the strategy with a fresh id and ordinary numbers, to change where a test needs it. */

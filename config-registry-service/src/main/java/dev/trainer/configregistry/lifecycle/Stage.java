@@ -9,8 +9,10 @@ import java.util.stream.Collectors;
  * constant here plus a migration that replaces the {@code lifecycle_stage_name} domain's check constraint.
  *
  * <p>The ladder is PAPER &lt; DISCOVERY &lt; VALIDATION &lt; MATURE. Promote and demote move one rung; a stage off the
- * ladder (DECAY, set by live monitoring, and RETIRED) has no rung to move from, so it can only be retired, and a
- * retired configuration is final: a configuration to trade again is trained again.
+ * ladder (DECAY, set by live monitoring, PAUSED, set while a tripped circuit breaker covers the configuration, and
+ * RETIRED) has no rung to move from, so it can only be retired, and a retired configuration is final: a configuration
+ * to trade again is trained again. A PAUSED configuration goes back to the stage it was paused from when no tripped
+ * breaker covers it any more (dev.trainer.configregistry.service.BreakerPauses), never by a manual transition.
  */
 public enum Stage {
     PAPER(0),
@@ -18,6 +20,7 @@ public enum Stage {
     VALIDATION(2),
     MATURE(3),
     DECAY(Stage.OFF_LADDER),
+    PAUSED(Stage.OFF_LADDER),
     RETIRED(Stage.OFF_LADDER);
 
     private static final int OFF_LADDER = -1;
@@ -60,6 +63,10 @@ public enum Stage {
     private void refuseOffLadder(String action) {
         if (this == RETIRED) {
             throw new StageTransitionRefused("cannot " + action + ": a RETIRED configuration stays retired");
+        }
+        if (this == PAUSED) {
+            throw new StageTransitionRefused("cannot " + action + ": the configuration is PAUSED by tripped circuit "
+                    + "breakers; it can only be retired until they are reset");
         }
         if (!onLadder()) {
             throw new StageTransitionRefused("cannot " + action + ": " + this + " is not on the ladder " + ladder()

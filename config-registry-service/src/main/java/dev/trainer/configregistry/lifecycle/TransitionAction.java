@@ -4,13 +4,15 @@ import java.util.Locale;
 
 /**
  * What moved a configuration to a stage, as recorded in lifecycle_transitions.action: the validator's assignment
- * when it was stored, or a manual transition.
+ * when it was stored, a manual transition, or the circuit breakers pausing it and letting it resume.
  */
 public enum TransitionAction {
     ASSIGN,
     PROMOTE,
     DEMOTE,
-    RETIRE;
+    RETIRE,
+    PAUSE,
+    RESUME;
 
     /** The stage this manual action leads to from {@code current}; StageTransitionRefused if the rules forbid it. */
     public Stage apply(Stage current) {
@@ -19,6 +21,7 @@ public enum TransitionAction {
             case DEMOTE -> current.demoted();
             case RETIRE -> current.retired();
             case ASSIGN -> throw new IllegalStateException("only the validator assigns a stage, when it is stored");
+            case PAUSE, RESUME -> throw new IllegalStateException("only the circuit breakers pause and resume");
         };
     }
 
@@ -38,6 +41,8 @@ public enum TransitionAction {
             case PROMOTE -> "promoted";
             case DEMOTE -> "demoted";
             case RETIRE -> "retired";
+            case PAUSE -> "paused";
+            case RESUME -> "resumed";
         };
     }
 }

@@ -13,7 +13,8 @@ import org.hibernate.type.SqlTypes;
 
 /**
  * A row of trained_configurations (see the migrations for units). Written once from its configs.trained event;
- * afterwards only its lifecycle stage and stage reasons change, by manual transitions.
+ * afterwards only its lifecycle stage, stage reasons and paused-from stage change, by manual transitions and by the
+ * circuit breakers.
  */
 @Entity
 @Table(name = "trained_configurations")
@@ -102,6 +103,10 @@ public class TrainedConfiguration {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "stage_reasons")
     public List<String> stageReasons;
+
+    /** The stage a PAUSED configuration goes back to when no tripped breaker covers it any more; null otherwise. */
+    @Column(name = "paused_from_stage")
+    public String pausedFromStage;
 
     @Column(name = "data_fingerprint")
     public String dataFingerprint;

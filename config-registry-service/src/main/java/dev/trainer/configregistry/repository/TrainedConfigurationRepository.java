@@ -37,6 +37,12 @@ public class TrainedConfigurationRepository implements PanacheRepositoryBase<Tra
             + "cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?, ?, "
             + "now()) on conflict do nothing";
 
+    /** The length of config_id (varchar(64)). */
+    public static final int MAX_CONFIG_ID_CHARS = 64;
+
+    /** The first key of {@link #lockPauseDecision}'s advisory locks: "CREG" in ASCII. */
+    private static final int PAUSE_DECISION_LOCK_CLASS = 0x43524547;
+
     /** True if the configuration was new. Must run in a transaction. */
     public boolean insertIfAbsent(ConfigTrained c) {
         KeyNumbers key = KeyNumbers.of(c);
@@ -84,6 +90,22 @@ public class TrainedConfigurationRepository implements PanacheRepositoryBase<Tra
             }
         });
         return inserted[0] == 1;
+    }
+
+    /**
+     * Holds, until the transaction ends, a lock on the decision whether one configuration is paused: storing it and
+     * each breaker event that names it take this lock first, so whichever commits second sees what the first wrote.
+     * The configuration's row cannot serve, because a breaker may pause a configuration before its row exists. The
+     * lock is a PostgreSQL advisory lock, which is database-wide: the first key keeps it apart from other services'.
+     */
+    public void lockPauseDecision(String configId) {
+        getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement("select pg_advisory_xact_lock(?, hashtext(?))")) {
+                ps.setInt(1, PAUSE_DECISION_LOCK_CLASS);
+                ps.setString(2, configId);
+                ps.executeQuery().close();
+            }
+        });
     }
 
     /**

@@ -34,7 +34,7 @@ public class ConfigurationListParameters {
     public String timeframe;
 
     @QueryParam("stage")
-    @Parameter(description = "lifecycle stage, any case: PAPER, DISCOVERY, VALIDATION, MATURE, DECAY or RETIRED")
+    @Parameter(description = "lifecycle stage, any case: PAPER, DISCOVERY, VALIDATION, MATURE, DECAY, PAUSED or RETIRED")
     public String stage;
 
     @QueryParam("jobId")

@@ -1,6 +1,8 @@
 package dev.trainer.configregistry.rest;
 
 import dev.trainer.configregistry.lifecycle.TransitionAction;
+import dev.trainer.configregistry.repository.BreakerPause;
+import dev.trainer.configregistry.repository.BreakerPauseRepository;
 import dev.trainer.configregistry.repository.TrainedConfiguration;
 import dev.trainer.configregistry.repository.TrainedConfigurationRepository;
 import dev.trainer.configregistry.rest.ConfigurationListParameters.ListRequest;
@@ -41,10 +43,13 @@ public class ConfigurationResource {
 
     private final TrainedConfigurationRepository configurations;
     private final LifecycleTransitions lifecycle;
+    private final BreakerPauseRepository pauses;
 
-    public ConfigurationResource(TrainedConfigurationRepository configurations, LifecycleTransitions lifecycle) {
+    public ConfigurationResource(TrainedConfigurationRepository configurations, LifecycleTransitions lifecycle,
+            BreakerPauseRepository pauses) {
         this.configurations = configurations;
         this.lifecycle = lifecycle;
+        this.pauses = pauses;
     }
 
     @GET
@@ -60,7 +65,9 @@ public class ConfigurationResource {
         }
         TrainedConfigurationRepository.Found found = configurations.search(request.filter(), request.order(),
                 request.page(), request.size());
-        return Response.ok(new ConfigurationPage(found.items().stream().map(ConfigurationView::of).toList(),
+        Map<String, List<BreakerPause>> paused = pauses.of(found.items().stream().map(c -> c.configId).toList());
+        return Response.ok(new ConfigurationPage(found.items().stream()
+                .map(c -> ConfigurationView.of(c, paused.getOrDefault(c.configId, List.of()))).toList(),
                 found.total(), request.page(), request.size())).build();
     }
 
@@ -98,12 +105,12 @@ public class ConfigurationResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One trained configuration")
+    @Operation(summary = "One trained configuration, with the tripped circuit breakers that hold it PAUSED")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ConfigurationView.class)))
     @APIResponse(responseCode = "404", description = "no configuration with that id",
             content = @Content(mediaType = ProblemJson.MEDIA_TYPE))
     public ConfigurationView get(@Parameter(description = "configuration id") @PathParam("id") String id) {
-        return ConfigurationView.of(find(id));
+        return view(find(id));
     }
 
     @GET
@@ -121,7 +128,7 @@ public class ConfigurationResource {
     @GET
     @Path("/{id}/history")
     @Operation(summary = "Every stage the configuration has had, oldest first: the validator's assignment, then each "
-            + "promote, demote and retire with its actor and reason")
+            + "promote, demote and retire with its actor and reason, and each pause and resume by the circuit breakers")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(type = SchemaType.ARRAY,
             implementation = TransitionView.class)))
     @APIResponse(responseCode = "404", description = "no configuration with that id",
@@ -140,7 +147,8 @@ public class ConfigurationResource {
             content = @Content(mediaType = ProblemJson.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "no configuration with that id",
             content = @Content(mediaType = ProblemJson.MEDIA_TYPE))
-    @APIResponse(responseCode = "409", description = "MATURE, DECAY or RETIRED: nothing to promote to",
+    @APIResponse(responseCode = "409", description = "MATURE, DECAY or RETIRED: nothing to promote to; PAUSED: "
+            + "held by tripped circuit breakers, named in detail and pausedBy",
             content = @Content(mediaType = ProblemJson.MEDIA_TYPE))
     public Response promote(@Parameter(description = "configuration id") @PathParam("id") String id,
             TransitionRequest body) {
@@ -157,7 +165,8 @@ public class ConfigurationResource {
             content = @Content(mediaType = ProblemJson.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "no configuration with that id",
             content = @Content(mediaType = ProblemJson.MEDIA_TYPE))
-    @APIResponse(responseCode = "409", description = "PAPER, DECAY or RETIRED: nothing to demote to",
+    @APIResponse(responseCode = "409", description = "PAPER, DECAY or RETIRED: nothing to demote to; PAUSED: "
+            + "held by tripped circuit breakers, named in detail and pausedBy",
             content = @Content(mediaType = ProblemJson.MEDIA_TYPE))
     public Response demote(@Parameter(description = "configuration id") @PathParam("id") String id,
             TransitionRequest body) {
@@ -167,7 +176,7 @@ public class ConfigurationResource {
     @POST
     @Path("/{id}/retire")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "To RETIRED, from any other stage, for good; answers the configuration")
+    @Operation(summary = "To RETIRED, from any other stage (PAUSED too), for good; answers the configuration")
     @APIResponse(responseCode = "200", description = "the configuration in its new stage",
             content = @Content(schema = @Schema(implementation = ConfigurationView.class)))
     @APIResponse(responseCode = "400", description = "reason or actor missing",
@@ -188,7 +197,11 @@ public class ConfigurationResource {
         }
         TrainedConfiguration changed = lifecycle.apply(id, action, body.reason().strip(), body.actor().strip())
                 .orElseThrow(() -> notFound(id));
-        return Response.ok(ConfigurationView.of(changed)).build();
+        return Response.ok(view(changed)).build();
+    }
+
+    private ConfigurationView view(TrainedConfiguration c) {
+        return ConfigurationView.of(c, pauses.of(c.configId));
     }
 
     private TrainedConfiguration find(String id) {

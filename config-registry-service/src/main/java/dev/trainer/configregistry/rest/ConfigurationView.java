@@ -1,6 +1,7 @@
 package dev.trainer.configregistry.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.trainer.configregistry.repository.BreakerPause;
 import dev.trainer.configregistry.repository.TrainedConfiguration;
 import dev.trainer.contracts.events.SeriesRef;
 import java.time.Instant;
@@ -17,8 +18,11 @@ import java.util.Map;
  * @param outOfSampleDays                  days of out-of-sample daily returns
  * @param minimumTrackRecordLengthDays     out-of-sample days for the probabilistic Sharpe ratio to reach its
  *                                         confidence level
- * @param lifecycleStage                   the current stage, after any manual transition
+ * @param lifecycleStage                   the current stage, after any manual transition, pause or resume
  * @param stageReasons                     why it has that stage: the validator's reasons, or the last transition's
+ * @param pausedFromStage                  the stage a PAUSED configuration goes back to when no tripped circuit
+ *                                         breaker covers it any more; null unless PAUSED
+ * @param pauses                           the tripped circuit breakers that cover it, oldest first; empty if none
  * @param trainedAt                        when validation produced the configuration
  * @param createdAt                        when the registry stored it
  */
@@ -31,17 +35,20 @@ public record ConfigurationView(String configId, String jobId, String userId, St
         @JsonInclude(JsonInclude.Include.NON_NULL) Double deflatedSharpeProbability,
         @JsonInclude(JsonInclude.Include.NON_NULL) Double probabilityOfBacktestOverfitting,
         @JsonInclude(JsonInclude.Include.NON_NULL) Double minimumTrackRecordLengthDays,
-        String lifecycleStage, List<String> stageReasons, String dataFingerprint, double qualityScoreFraction,
+        String lifecycleStage, List<String> stageReasons, String pausedFromStage, List<PauseView> pauses,
+        String dataFingerprint, double qualityScoreFraction,
         String codeVersion, long seed, String optimizationMethod, String validationMethod, int trialsEvaluated,
         String eventId, Instant trainedAt, Instant createdAt) {
 
-    public static ConfigurationView of(TrainedConfiguration c) {
+    /** The configuration and the pauses holding it (BreakerPauseRepository.of). */
+    public static ConfigurationView of(TrainedConfiguration c, List<BreakerPause> pauses) {
         return new ConfigurationView(c.configId, c.jobId, c.userId, c.strategy,
                 new SeriesRef(c.exchange, c.pair, c.timeframe), c.parameters, c.v3Config, c.inSampleMetrics,
                 c.outOfSampleMetrics, c.statistics, c.netProfitFraction, c.sharpeDaily, c.maxDrawdownFraction,
                 c.grossWinRateFraction, c.tradeCount, c.outOfSampleDays, c.pValue, c.zScore, c.stabilityScore,
                 c.probabilisticSharpeProbability, c.deflatedSharpeProbability, c.probabilityOfBacktestOverfitting,
-                c.minimumTrackRecordLengthDays, c.lifecycleStage, c.stageReasons, c.dataFingerprint,
+                c.minimumTrackRecordLengthDays, c.lifecycleStage, c.stageReasons, c.pausedFromStage,
+                pauses.stream().map(PauseView::of).toList(), c.dataFingerprint,
                 c.qualityScoreFraction, c.codeVersion, c.seed, c.optimizationMethod, c.validationMethod,
                 c.trialsEvaluated, c.eventId, c.trainedAt, c.createdAt);
     }

@@ -6,7 +6,8 @@ import java.time.Instant;
 /**
  * One row of a configuration's lifecycle history.
  *
- * @param action    assign (the validator, when the configuration was stored), promote, demote or retire
+ * @param action    assign (the validator, when the configuration was stored), promote, demote or retire (a person),
+ *                  pause or resume (the circuit breakers, actor circuit-breaker-service)
  * @param fromStage null for the assignment
  */
 public record TransitionView(String action, String fromStage, String toStage, String reason, String actor, Instant at) {

@@ -1,6 +1,7 @@
 package dev.trainer.configregistry.lifecycle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,20 +43,32 @@ class StageTest {
     void offTheLadderOnlyRetireApplies() {
         assertRefused(TransitionAction.PROMOTE, Stage.DECAY, "DECAY is not on the ladder");
         assertRefused(TransitionAction.DEMOTE, Stage.DECAY, "DECAY is not on the ladder");
+        assertRefused(TransitionAction.PROMOTE, Stage.PAUSED, "PAUSED by tripped circuit breakers");
+        assertRefused(TransitionAction.DEMOTE, Stage.PAUSED, "PAUSED by tripped circuit breakers");
+        assertEquals(Stage.RETIRED, TransitionAction.RETIRE.apply(Stage.PAUSED));
         assertRefused(TransitionAction.PROMOTE, Stage.RETIRED, "stays retired");
         assertRefused(TransitionAction.DEMOTE, Stage.RETIRED, "stays retired");
     }
 
     @Test
-    void theValidatorsAssignmentIsNoManualTransition() {
+    void pausedIsOffTheLadder() {
+        assertEquals("PAPER < DISCOVERY < VALIDATION < MATURE", Stage.ladder());
+        assertFalse(Stage.PAUSED.onLadder());
+    }
+
+    @Test
+    void theValidatorsAssignmentAndTheBreakersPausesAreNoManualTransitions() {
         assertThrows(IllegalStateException.class, () -> TransitionAction.ASSIGN.apply(Stage.PAPER));
+        assertThrows(IllegalStateException.class, () -> TransitionAction.PAUSE.apply(Stage.PAPER));
+        assertThrows(IllegalStateException.class, () -> TransitionAction.RESUME.apply(Stage.PAUSED));
     }
 
     @Test
     void parsesAnyCaseAndNamesTheKnownStagesOtherwise() {
         assertEquals(Stage.MATURE, Stage.parse(" mature "));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Stage.parse("LIVE"));
-        assertEquals("unknown stage 'LIVE'; known: PAPER, DISCOVERY, VALIDATION, MATURE, DECAY, RETIRED", e.getMessage());
+        assertEquals("unknown stage 'LIVE'; known: PAPER, DISCOVERY, VALIDATION, MATURE, DECAY, PAUSED, RETIRED",
+                e.getMessage());
     }
 
     private static void assertRefused(TransitionAction action, Stage from, String message) {
