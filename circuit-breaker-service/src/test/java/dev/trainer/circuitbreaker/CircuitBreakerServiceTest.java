@@ -61,7 +61,13 @@ class CircuitBreakerServiceTest {
         given().when().get("/api/circuit-breakers/definitions").then()
                 .body("find { it.name == 'latency_threshold_ms' }.unit", equalTo("milliseconds"))
                 .body("find { it.name == 'latency_threshold_ms' }.threshold", equalTo(500))
-                .body("find { it.name == 'max_daily_loss' }.unit", equalTo("fraction of portfolio value"));
+                .body("find { it.name == 'max_daily_loss' }.unit", equalTo("fraction of portfolio value"))
+                .body("find { it.name == 'max_daily_loss' }.scope", equalTo("portfolio"))
+                .body("find { it.name == 'max_correlation_spike' }.scope", equalTo("config:<configId>"))
+                .body("find { it.name == 'unusual_market_threshold' }.scope", equalTo("market:<exchange>|<pair>"))
+                .body("find { it.name == 'latency_threshold_ms' }.scope", equalTo("exchange:<exchange>"))
+                .body("find { it.name == 'latency_threshold_ms' }.coolDown", equalTo("PT15M"))
+                .body("find { it.name == 'consecutive_losses_limit' }.coolDown", org.hamcrest.Matchers.nullValue());
     }
 
     @Test

@@ -6,13 +6,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A trained configuration under the breakers' watch, with the state (ARMED or TRIPPED) of each breaker for it. */
+/**
+ * A trained configuration under the breakers' watch, with its out-of-sample daily returns. Its breakers' states are
+ * not here: they belong to the scopes that cover it (BreakerState).
+ */
 @Entity
 @Table(name = "active_configurations")
 public class ActiveConfiguration {
-
-    public static final String ARMED = "ARMED";
-    public static final String TRIPPED = "TRIPPED";
 
     @Id
     @Column(name = "config_id")
@@ -28,27 +28,18 @@ public class ActiveConfiguration {
 
     public String stage;
 
-    @Column(name = "max_daily_loss_state")
-    public String maxDailyLossState;
-
-    @Column(name = "max_correlation_spike_state")
-    public String maxCorrelationSpikeState;
-
-    @Column(name = "unusual_market_threshold_state")
-    public String unusualMarketThresholdState;
-
-    @Column(name = "latency_threshold_ms_state")
-    public String latencyThresholdMsState;
-
-    @Column(name = "max_adverse_selection_state")
-    public String maxAdverseSelectionState;
-
-    @Column(name = "consecutive_losses_limit_state")
-    public String consecutiveLossesLimitState;
-
-    @Column(name = "regime_break_threshold_state")
-    public String regimeBreakThresholdState;
-
     @Column(name = "received_at")
     public Instant receivedAt;
+
+    /** 1, 2, 3, ... in the order of arrival: of two correlated configurations the one with the higher number trips. */
+    @Column(name = "received_seq")
+    public long receivedSeq;
+
+    /** 00:00 UTC of each out-of-sample day, epoch milliseconds, ascending. */
+    @Column(name = "oos_day_starts_ms")
+    public long[] oosDayStartsMs;
+
+    /** The out-of-sample daily returns (fractions), one per day of {@link #oosDayStartsMs}. */
+    @Column(name = "oos_daily_returns")
+    public double[] oosDailyReturns;
 }

@@ -1,32 +1,20 @@
 package dev.trainer.circuitbreaker.repository;
 
-import dev.trainer.contracts.events.ConfigTrained;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
-/**
- * The active_configurations table. A configuration is added once, with every breaker ARMED (the column
- * defaults); a second event for the same configuration id changes nothing ({@code on conflict do nothing}), so
- * replaying configs.trained never re-arms a breaker that has tripped.
- */
+/** The active_configurations table: the configurations under watch, and which of them a scope covers. */
 @ApplicationScoped
 public class ActiveConfigurationRepository implements PanacheRepositoryBase<ActiveConfiguration, String> {
 
-    /** True if the configuration was new. Must run in a transaction. */
-    public boolean addIfAbsent(ConfigTrained config) {
-        return getEntityManager().createNativeQuery(
-                "insert into active_configurations (config_id, strategy, exchange, pair, timeframe, stage, received_at) "
-                        + "values (?1, ?2, ?3, ?4, ?5, ?6, now()) on conflict do nothing")
-                .setParameter(1, config.configId())
-                .setParameter(2, config.strategy())
-                .setParameter(3, config.market().exchange())
-                .setParameter(4, config.market().pair())
-                .setParameter(5, config.market().timeframe())
-                .setParameter(6, config.lifecycleStage())
-                .executeUpdate() == 1;
+    /** The next number in the order of arrival. Only safe under the writer lock (BreakerWriterLock). */
+    public long nextReceivedSeq() {
+        return ((Number) getEntityManager()
+                .createNativeQuery("select coalesce(max(received_seq), 0) + 1 from active_configurations")
+                .getSingleResult()).longValue();
     }
 
     /** Newest first, optionally only one lifecycle stage. */
@@ -34,5 +22,26 @@ public class ActiveConfigurationRepository implements PanacheRepositoryBase<Acti
         Sort sort = Sort.descending("receivedAt").and("configId");
         var query = stage == null ? findAll(sort) : find("stage = :stage", sort, Parameters.with("stage", stage));
         return query.range(offset, offset + limit - 1).list();
+    }
+
+    /** Every watched configuration, oldest first. */
+    public List<ActiveConfiguration> inArrivalOrder() {
+        return list("order by receivedSeq");
+    }
+
+    public List<String> allIds() {
+        return getEntityManager().createQuery("select c.configId from ActiveConfiguration c order by c.configId",
+                String.class).getResultList();
+    }
+
+    public List<String> idsOnExchange(String exchange) {
+        return getEntityManager().createQuery("select c.configId from ActiveConfiguration c where c.exchange = :exchange "
+                + "order by c.configId", String.class).setParameter("exchange", exchange).getResultList();
+    }
+
+    public List<String> idsOnMarket(String exchange, String pair) {
+        return getEntityManager().createQuery("select c.configId from ActiveConfiguration c where c.exchange = :exchange "
+                + "and c.pair = :pair order by c.configId", String.class)
+                .setParameter("exchange", exchange).setParameter("pair", pair).getResultList();
     }
 }

@@ -2,9 +2,16 @@ package dev.trainer.circuitbreaker.rest;
 
 import dev.trainer.circuitbreaker.repository.ActiveConfiguration;
 import dev.trainer.circuitbreaker.repository.ActiveConfigurationRepository;
+import dev.trainer.circuitbreaker.repository.BreakerState;
+import dev.trainer.circuitbreaker.repository.BreakerStateRepository;
 import dev.trainer.circuitbreaker.service.Breaker;
 import dev.trainer.circuitbreaker.service.BreakerDefaults;
+import dev.trainer.circuitbreaker.service.Coverage;
+import dev.trainer.circuitbreaker.service.DailyLossBreaker;
+import dev.trainer.circuitbreaker.service.Scope;
 import dev.trainer.contracts.events.SeriesRef;
+import dev.trainer.support.ProblemJson;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -12,12 +19,22 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/api/circuit-breakers")
 @Produces(MediaType.APPLICATION_JSON)
@@ -27,29 +44,40 @@ public class CircuitBreakerResource {
 
     private final BreakerDefaults defaults;
     private final ActiveConfigurationRepository configurations;
+    private final BreakerStateRepository states;
+    private final DailyLossBreaker dailyLoss;
+    private final Clock clock;
 
-    public CircuitBreakerResource(BreakerDefaults defaults, ActiveConfigurationRepository configurations) {
+    public CircuitBreakerResource(BreakerDefaults defaults, ActiveConfigurationRepository configurations,
+            BreakerStateRepository states, DailyLossBreaker dailyLoss, Clock clock) {
         this.defaults = defaults;
         this.configurations = configurations;
+        this.states = states;
+        this.dailyLoss = dailyLoss;
+        this.clock = clock;
     }
 
     @GET
     @Path("/defaults")
-    @Operation(summary = "The breaker thresholds in force, under the plan's names (units: see /definitions)")
+    @Operation(summary = "The configured breaker thresholds, under the plan's names (units: see /definitions); "
+            + "never the per-scope overrides")
     public Map<String, Number> defaults() {
         return defaults.thresholds();
     }
 
     @GET
     @Path("/definitions")
-    @Operation(summary = "Each breaker with its threshold, the threshold's unit, its scope and what it watches")
+    @Operation(summary = "Each breaker with its configured threshold, the threshold's unit, its kind of scope, its "
+            + "cool-down and what it watches")
     public List<BreakerDefaults.Definition> definitions() {
         return defaults.definitions();
     }
 
     @GET
     @Path("/configurations")
-    @Operation(summary = "The configurations under the breakers' watch, newest first, with each breaker's state (ARMED or TRIPPED)")
+    @Transactional
+    @Operation(summary = "The configurations under the breakers' watch, newest first, with each breaker's state for "
+            + "it: TRIPPED when a tripped scope covers it")
     public List<ConfigurationView> configurations(@QueryParam("stage") String stage,
             @QueryParam("limit") @DefaultValue("100") int limit, @QueryParam("offset") @DefaultValue("0") int offset) {
         if (limit < 1 || limit > MAX_LIMIT) {
@@ -59,32 +87,50 @@ public class CircuitBreakerResource {
             throw new BadRequestException("offset must not be negative");
         }
         String stageFilter = stage == null || stage.isBlank() ? null : stage.trim().toUpperCase(Locale.ROOT);
-        return configurations.page(stageFilter, offset, limit).stream().map(ConfigurationView::of).toList();
+        List<ActiveConfiguration> page = configurations.page(stageFilter, offset, limit);
+        Set<String> scopes = page.stream().flatMap(c -> Coverage.scopesOf(c).stream())
+                .map(bs -> bs.scope().text()).collect(Collectors.toSet());
+        Set<String> tripped = new HashSet<>();
+        for (BreakerState s : states.trippedIn(scopes)) {
+            tripped.add(s.breaker + "\u001f" + s.scope);
+        }
+        return page.stream().map(c -> ConfigurationView.of(c, tripped)).toList();
+    }
+
+    @GET
+    @Path("/portfolio")
+    @Transactional
+    @Operation(summary = "The portfolio as max_daily_loss sees it on a UTC day (default today): starting value, "
+            + "realised P&L, start-of-day value, P&L since 00:00 UTC and the loss fraction")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PortfolioView.class)))
+    @APIResponse(responseCode = "400", description = "day is not a date (YYYY-MM-DD)",
+            content = @Content(mediaType = ProblemJson.MEDIA_TYPE))
+    public Response portfolio(@QueryParam("day") String day) {
+        LocalDate date;
+        try {
+            date = day == null || day.isBlank() ? DailyLossBreaker.utcDay(clock.instant()) : LocalDate.parse(day.strip());
+        } catch (DateTimeParseException e) {
+            return ProblemJson.invalid("Invalid portfolio request",
+                    List.of(new FieldProblem("day", "is not a date YYYY-MM-DD: " + day)));
+        }
+        String state = states.find(Breaker.MAX_DAILY_LOSS.planName(),
+                Scope.PORTFOLIO.text()).map(s -> s.state).orElse(BreakerState.ARMED);
+        return Response.ok(PortfolioView.of(dailyLoss.figures(date), state)).build();
     }
 
     /** One watched configuration; {@code breakers} maps each breaker's plan name to ARMED or TRIPPED. */
     public record ConfigurationView(String configId, String strategy, SeriesRef market, String stage,
             Map<String, String> breakers, Instant receivedAt) {
 
-        static ConfigurationView of(ActiveConfiguration c) {
+        static ConfigurationView of(ActiveConfiguration c, Set<String> tripped) {
             Map<String, String> breakers = new LinkedHashMap<>();
-            for (Breaker b : Breaker.values()) {
-                breakers.put(b.planName(), state(c, b));
+            for (Coverage.BreakerScope bs : Coverage.scopesOf(c)) {
+                String name = bs.breaker().planName();
+                breakers.put(name, tripped.contains(name + "\u001f" + bs.scope().text()) ? BreakerState.TRIPPED
+                        : BreakerState.ARMED);
             }
             return new ConfigurationView(c.configId, c.strategy, new SeriesRef(c.exchange, c.pair, c.timeframe), c.stage,
                     breakers, c.receivedAt);
-        }
-
-        private static String state(ActiveConfiguration c, Breaker b) {
-            return switch (b) {
-                case MAX_DAILY_LOSS -> c.maxDailyLossState;
-                case MAX_CORRELATION_SPIKE -> c.maxCorrelationSpikeState;
-                case UNUSUAL_MARKET_THRESHOLD -> c.unusualMarketThresholdState;
-                case LATENCY_THRESHOLD_MS -> c.latencyThresholdMsState;
-                case MAX_ADVERSE_SELECTION -> c.maxAdverseSelectionState;
-                case CONSECUTIVE_LOSSES_LIMIT -> c.consecutiveLossesLimitState;
-                case REGIME_BREAK_THRESHOLD -> c.regimeBreakThresholdState;
-            };
         }
     }
 }

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The configured thresholds, in the plan's order and under the plan's names. */
+/** The configured thresholds, in the plan's order and under the plan's names; never the REST overrides. */
 @ApplicationScoped
 public class BreakerDefaults {
 
@@ -26,9 +26,15 @@ public class BreakerDefaults {
         return out;
     }
 
+    /** The configured threshold of one breaker, in its unit. */
+    public double threshold(Breaker breaker) {
+        return breaker.threshold(config).doubleValue();
+    }
+
     public List<Definition> definitions() {
         return Arrays.stream(Breaker.values())
-                .map(b -> new Definition(b.planName(), b.threshold(config), b.unit(), b.scope(), b.meaning(), b.tripsWhen()))
+                .map(b -> new Definition(b.planName(), b.threshold(config), b.unit(), b.scopeKind().pattern(),
+                        b.meaning(), b.tripsWhen(), b.coolDown(config).map(Object::toString).orElse(null)))
                 .toList();
     }
 
@@ -37,8 +43,11 @@ public class BreakerDefaults {
      *
      * @param name      the plan's name
      * @param threshold the configured value, in {@code unit}
-     * @param scope     PORTFOLIO, MARKET, EXECUTION or CONFIGURATION: what a trip pauses
+     * @param scope     what its state belongs to and a trip stops: portfolio, config:&lt;configId&gt;,
+     *                  market:&lt;exchange&gt;|&lt;pair&gt; or exchange:&lt;exchange&gt;
+     * @param coolDown  ISO-8601 duration after which a trip re-arms by itself; null: manual reset only
      */
-    public record Definition(String name, Number threshold, String unit, String scope, String meaning, String tripsWhen) {
+    public record Definition(String name, Number threshold, String unit, String scope, String meaning, String tripsWhen,
+            String coolDown) {
     }
 }
