@@ -33,6 +33,9 @@ final class ServiceBenchmark {
     private final String kafka;
     private final PrintStream out;
     private KafkaProducer<String, Object> producer;
+    private long peakHeapBytes;
+    private static final String OPTIMIZER_METRICS = ServiceSpec.named("optimizer-service").baseUrl() + "/q/metrics";
+    private static final String HEAP_USED = "jvm_memory_used_bytes{area=\"heap\"";
 
     ServiceBenchmark(String kafka, PrintStream out) {
         this.kafka = kafka;
@@ -77,12 +80,21 @@ final class ServiceBenchmark {
             out.printf(Locale.ROOT, "warm median of %d: %.2f s (range %.2f - %.2f), %,.0f trials/s; target at most %.0f s%n",
                     runs, median, sorted[0], sorted[runs - 1], first.trials / median, TARGET_SECONDS);
         }
-        out.printf(Locale.ROOT, "optimizer heap after the runs: %s%n", heap());
+        out.printf(Locale.ROOT, "optimizer heap: peak %.0f MB in use (sampled every 0.5 s during the jobs); after the runs %s%n",
+                peakHeapBytes / 1e6, heap());
         return 0;
     }
 
     /** Publishes {@code concurrent} identical requests at once and waits for all; seconds until the last completes. */
     private Job job(Instant from, Instant until, int concurrent) throws IOException, InterruptedException {
+        try (HeapPeak heap = new HeapPeak()) {
+            Job job = timedJob(from, until, concurrent);
+            peakHeapBytes = Math.max(peakHeapBytes, heap.peakBytes());
+            return job;
+        }
+    }
+
+    private Job timedJob(Instant from, Instant until, int concurrent) throws IOException, InterruptedException {
         List<String> ids = new ArrayList<>();
         long t0 = System.nanoTime();
         for (int i = 0; i < concurrent; i++) {
@@ -96,6 +108,32 @@ final class ServiceBenchmark {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         return new Job(seconds, last.path("totalCombinations").asLong() * concurrent, winner(ids.get(ids.size() - 1)));
+    }
+
+    /** The optimizer's heap in use, sampled every half second while a job runs: its peak, in bytes. */
+    private static final class HeapPeak implements AutoCloseable {
+        private final java.util.concurrent.atomic.AtomicLong peak = new java.util.concurrent.atomic.AtomicLong();
+        private final Thread sampler = Thread.ofVirtual().start(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    peak.accumulateAndGet((long) sum(Http.text(OPTIMIZER_METRICS), HEAP_USED), Math::max);
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (IOException | RuntimeException e) {
+                    // a missed sample: the next one counts
+                }
+            }
+        });
+
+        long peakBytes() {
+            return peak.get();
+        }
+
+        @Override
+        public void close() {
+            sampler.interrupt();
+        }
     }
 
     static TrainingRequested request(String jobId, Instant from, Instant until) {
@@ -135,8 +173,8 @@ final class ServiceBenchmark {
     /** The optimizer's heap in use and its maximum, from its Prometheus metrics. */
     private static String heap() {
         try {
-            String metrics = Http.text(ServiceSpec.named("optimizer-service").baseUrl() + "/q/metrics");
-            double used = sum(metrics, "jvm_memory_used_bytes{area=\"heap\"");
+            String metrics = Http.text(OPTIMIZER_METRICS);
+            double used = sum(metrics, HEAP_USED);
             double max = sum(metrics, "jvm_memory_max_bytes{area=\"heap\"");
             return String.format(Locale.ROOT, "%.0f MB used of %.0f MB", used / 1e6, max / 1e6);
         } catch (IOException | InterruptedException | RuntimeException e) {
