@@ -41,3 +41,8 @@ alter table validation_windows add column metric_names text[];
 alter table validation_windows add column recorded_trials integer not null default 0;
 update validation_windows w set recorded_trials = (select count(*) from trials_v1 t where t.job_id = w.job_id
     and t.market_key = w.market_key and t.window_index = w.window_index and t.purpose = 'SEARCH');
+
+-- Jobs still open cannot go on: their trials so far are in the jsonb ledger, which nothing reads any more.
+update training_jobs set status = 'failed', completed_at = now(),
+    error_message = 'interrupted by the upgrade to the columnar trial ledger (migration V4); submit the request again'
+    where status in ('pending', 'running');
