@@ -209,6 +209,33 @@ public class TrialLedger {
                 .setParameter(3, windowIndex).setParameter(4, SEARCH).getSingleResult()).longValue();
     }
 
+    /** A trial's number and parameter values, in the window's parameter order. */
+    public record Parameters(int trialNumber, double[] values) {
+    }
+
+    /** A page of a window's search trials that ran without failing, numbered after {@code afterTrial}, in trial order. */
+    public List<Parameters> succeededParameters(String jobId, String marketKey, int windowIndex, int afterTrial, int limit) {
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement("select trial_number, parameters from trials where job_id = ? "
+                    + "and market_key = ? and window_index = ? and purpose = ? and error is null and trial_number > ? "
+                    + "order by trial_number limit ?")) {
+                ps.setString(1, jobId);
+                ps.setString(2, marketKey);
+                ps.setInt(3, windowIndex);
+                ps.setString(4, SEARCH);
+                ps.setInt(5, afterTrial);
+                ps.setInt(6, limit);
+                List<Parameters> out = new ArrayList<>(limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Parameters(rs.getInt(1), doubles(rs.getArray(2))));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
     private List<TrialRow> select(String where, Object... params) {
         return em.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement ps = connection.prepareStatement("select " + COLUMNS + FROM + where)) {

@@ -195,40 +195,42 @@ public class ResultRecorder {
      * The probability of backtest overfitting over the final window's trials: one column of daily returns per trial
      * (failed trials left out), 16 partitions, ranked by per-day Sharpe ratio. The daily returns are replayed only
      * when they can matter: with fewer days than partitions, or fewer than two trials, the estimate is undefined
-     * whatever they are, and the domain gives its reason from a stand-in of the same shape.
+     * whatever they are, and the domain gives its reason from a stand-in of the same shape. Otherwise the trials are
+     * read from the ledger a page at a time and replayed into the matrix column by column.
      */
     private OptimizationCompleted.Overfitting overfitting(TrainingRequested request, SeriesRef ref, JobMarket market,
             WindowState last, int days) {
         int partitions = BacktestOverfitting.DEFAULT_PARTITIONS;
-        long trials = ledger.succeeded(last.key.jobId, ref.key(), last.key.windowIndex);
+        int trials = (int) ledger.succeeded(last.key.jobId, ref.key(), last.key.windowIndex);
         if (trials < 2 || days < partitions) {
-            OverfittingEstimate e = BacktestOverfitting.estimate(new double[days][(int) Math.min(trials, 2)], partitions,
-                    CscvMetric.SHARPE);
-            return new OptimizationCompleted.Overfitting(null, e.probability().undefinedReason(), partitions, (int) trials, days);
+            return overfitting(BacktestOverfitting.estimate(new double[days][Math.min(trials, 2)], partitions, CscvMetric.SHARPE),
+                    partitions, trials, days);
         }
-        List<ParameterSet> sets = ledger.range(last.key.jobId, ref.key(), last.key.windowIndex, TrialLedger.SEARCH, 0,
-                Integer.MAX_VALUE).stream().filter(r -> r.error() == null).map(r -> ParameterSet.of(r.parameters())).toList();
-        return overfitting(replays.dailyReturns(request, ref, market.dataFingerprint, last, sets));
+        ReturnsByPeriod matrix = new ReturnsByPeriod(days, trials);
+        List<String> names = List.of(last.parameterNames);
+        int column = 0;
+        for (int after = -1; ; ) {
+            List<TrialLedger.Parameters> page = ledger.succeededParameters(last.key.jobId, ref.key(), last.key.windowIndex,
+                    after, PBO_PAGE);
+            if (page.isEmpty() || column + page.size() > trials) {
+                break;
+            }
+            List<ParameterSet> sets = page.stream().map(p -> ParameterSet.of(names, p.values())).toList();
+            if (!replays.dailyReturnsInto(request, ref, market.dataFingerprint, last, sets, matrix, column)) {
+                return new OptimizationCompleted.Overfitting(null, "the trials' daily returns differ in length", partitions,
+                        trials, days);
+            }
+            column += page.size();
+            after = page.get(page.size() - 1).trialNumber();
+        }
+        return overfitting(BacktestOverfitting.estimate(matrix.rows(), partitions, CscvMetric.SHARPE), partitions, trials, days);
     }
 
-    /** The estimate over columns of daily returns, one per trial (trials without them are left out). */
-    static OptimizationCompleted.Overfitting overfitting(List<double[]> dailyReturns) {
-        List<double[]> columns = dailyReturns.stream().filter(r -> r != null && r.length > 0).toList();
-        int periods = columns.isEmpty() ? 0 : columns.get(0).length;
-        int partitions = BacktestOverfitting.DEFAULT_PARTITIONS;
-        if (columns.stream().anyMatch(c -> c.length != periods)) {
-            return new OptimizationCompleted.Overfitting(null, "the trials' daily returns differ in length", partitions,
-                    columns.size(), periods);
-        }
-        double[][] byPeriod = new double[periods][columns.size()];
-        for (int j = 0; j < columns.size(); j++) {
-            for (int t = 0; t < periods; t++) {
-                byPeriod[t][j] = columns.get(j)[t];
-            }
-        }
-        OverfittingEstimate e = BacktestOverfitting.estimate(byPeriod, partitions, CscvMetric.SHARPE);
+    private static final int PBO_PAGE = 8192;
+
+    private static OptimizationCompleted.Overfitting overfitting(OverfittingEstimate e, int partitions, int trials, int days) {
         return new OptimizationCompleted.Overfitting(e.probability().isDefined() ? e.probability().value() : null,
-                e.probability().isDefined() ? null : e.probability().undefinedReason(), partitions, columns.size(), periods);
+                e.probability().isDefined() ? null : e.probability().undefinedReason(), partitions, trials, days);
     }
 
     private static Double number(Object o) {

@@ -7,7 +7,6 @@ import dev.trainer.domain.strategy.ParameterSet;
 import dev.trainer.optimizer.repository.TrialLedger;
 import dev.trainer.optimizer.repository.WindowState;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -37,21 +36,23 @@ public class TrialReplays {
     }
 
     /**
-     * The daily returns of the given trials on the window's train slice, one column per trial in the given order,
-     * computed a chunk at a time so only the returns are held. A trial that fails gives null.
+     * Replays trials on the window's train slice and puts their daily returns into the matrix's columns from
+     * {@code firstColumn} on, a chunk at a time; false when a trial fails or its returns do not fit the matrix.
      */
-    public List<double[]> dailyReturns(TrainingRequested request, SeriesRef market, String fingerprint, WindowState window,
-            List<ParameterSet> trials) {
-        List<double[]> columns = new ArrayList<>(trials.size());
+    boolean dailyReturnsInto(TrainingRequested request, SeriesRef market, String fingerprint, WindowState window,
+            List<ParameterSet> trials, ReturnsByPeriod matrix, int firstColumn) {
         for (int from = 0; from < trials.size(); from += CHUNK) {
             List<ParameterSet> chunk = trials.subList(from, Math.min(trials.size(), from + CHUNK));
             BacktestResults results = replay(request, market, fingerprint, window, TrialLedger.SEARCH, from, chunk);
-            double[][] byTrial = new double[chunk.size()][];
-            for (BacktestResults.TrialDetail d : results.details()) {
-                byTrial[d.trialNumber() - from] = d.dailyReturns();
+            if (results.details().size() != chunk.size()) {
+                return false;
             }
-            columns.addAll(java.util.Arrays.asList(byTrial));
+            for (BacktestResults.TrialDetail d : results.details()) {
+                if (!matrix.put(firstColumn + d.trialNumber(), d.dailyReturns())) {
+                    return false;
+                }
+            }
         }
-        return columns;
+        return true;
     }
 }
