@@ -121,6 +121,9 @@ public class ResultRecorder {
                     TrialLedger.SEARCH, best.trialNumber(), List.of(bestParameters));
             detail.details().forEach(d -> ledger.recordDetail(job.id, marketKey, window.key.windowIndex, TrialLedger.SEARCH, d));
             planner.requestTest(request, results.market(), market.dataFingerprint, window, best.trialNumber(), bestParameters);
+            if (!windows.anySearching(job.id)) {
+                sessions.endPlan(job.id); // about 20 MB for a 201,600-point grid: not kept past the last window's search
+            }
         } else if (WindowState.TESTING.equals(window.status) && !search) {
             window.status = WindowState.DONE;
             windows.flush();

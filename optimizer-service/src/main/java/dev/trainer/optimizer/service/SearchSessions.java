@@ -21,8 +21,9 @@ import java.util.Map;
  * a search depends only on its seed and the scores told. Replay checks that each asked trial is the recorded one.
  *
  * <p>Searches that know every trial up front (grid, random, Sobol) have one round, the same in every window of a
- * job: that plan is kept per job for the few jobs seen last, since every batch of results needs its trials'
- * parameters (a 201,600-point grid takes tens of milliseconds to plan and about 20 MB to keep).
+ * job: that plan is kept per job (for the few jobs seen last) until no window of the job searches any more, since
+ * every batch of results needs its trials' parameters (a 201,600-point grid takes tens of milliseconds to plan and
+ * about 20 MB to keep).
  */
 @ApplicationScoped
 public class SearchSessions {
@@ -60,6 +61,11 @@ public class SearchSessions {
             plans.put(request.jobId(), plan);
         }
         return plan;
+    }
+
+    /** Forgets a job's plan once no window searches it any more (asked again, it is planned again). */
+    public void endPlan(String jobId) {
+        plans.remove(jobId);
     }
 
     /** The first round of a new window's adaptive search; trial numbers start at 0. */
