@@ -22,9 +22,16 @@ public interface OptimizerConfig {
     @WithDefault("800000")
     int maxBatchBytes();
 
-    /** How many prepared slices (series slice x strategy) a worker keeps in memory. */
+    /** How many prepared slices (series slice x strategy) a worker keeps in memory at most. */
     @WithDefault("8")
     int preparedSlicesCacheSize();
+
+    /**
+     * How many bars the prepared slices a worker keeps may hold together (a prepared slice keeps up to about 2 KB per
+     * bar once a grid has run on it); the slice in use stays whatever its size.
+     */
+    @WithDefault("60000")
+    long preparedSlicesMaxBars();
 
     /** How many cleaned series a worker keeps in memory. */
     @WithDefault("16")
