@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -123,18 +124,40 @@ class OptimizerServiceTest {
         BacktestSettings settings = BacktestSettings.defaults().withFeePerSide(0.001).withSlippagePerSide(0.0005);
         Map<String, Double> best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
+        double[] bestDaily = null;
+        List<double[]> daily = new java.util.ArrayList<>();
         for (int fast : new int[] {3, 5}) {
             for (int slow : new int[] {10, 20}) {
                 Map<String, Double> params = Map.of("fast", (double) fast, "slow", (double) slow);
-                double score = Objective.NET_PROFIT.score(
-                        new Backtester().run(train, sma, ParameterSet.of(params), settings).metrics(), 1);
+                var result = new Backtester().run(train, sma, ParameterSet.of(params), settings);
+                double score = Objective.NET_PROFIT.score(result.metrics(), 1);
+                daily.add(result.dailyReturns());
                 if (score > bestScore) {
                     bestScore = score;
                     best = params;
+                    bestDaily = result.dailyReturns();
                 }
             }
         }
         assertEquals(best, window.bestParameters());
+        // the search kept summaries only: the winner's daily returns are its replay's, the same numbers
+        assertArrayEquals(bestDaily, window.inSampleDailyReturns());
+        // V from the ledger's daily Sharpe ratios; the PBO from the trials' replayed daily returns (18 days >= 16)
+        double[] sharpes = daily.stream().mapToDouble(r -> java.util.Arrays.stream(r).average().orElseThrow()
+                / new org.apache.commons.math3.stat.descriptive.moment.StandardDeviation().evaluate(r)).toArray();
+        assertEquals(new org.apache.commons.math3.stat.descriptive.moment.Variance().evaluate(sharpes),
+                done.trialSharpeVariance(), 1e-12);
+        double[][] byPeriod = new double[bestDaily.length][daily.size()];
+        for (int j = 0; j < daily.size(); j++) {
+            for (int t = 0; t < bestDaily.length; t++) {
+                byPeriod[t][j] = daily.get(j)[t];
+            }
+        }
+        var pbo = dev.trainer.domain.stats.BacktestOverfitting.estimate(byPeriod, 16, dev.trainer.domain.stats.CscvMetric.SHARPE);
+        assertEquals(4, done.overfitting().trials());
+        assertEquals(bestDaily.length, done.overfitting().periods());
+        assertTrue(pbo.probability().isDefined(), pbo.probability().undefinedReason());
+        assertEquals(pbo.probability().value(), done.overfitting().probability(), 0.0);
         assertEquals(best, done.finalParameters());
         assertEquals(bestScore, window.bestScore(), 1e-12);
         assertTrue(window.outOfSampleMetrics().containsKey("net_profit_fraction"), window.outOfSampleMetrics().toString());

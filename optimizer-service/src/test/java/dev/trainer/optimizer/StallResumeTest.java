@@ -78,7 +78,7 @@ class StallResumeTest {
         doAnswer(invocation -> {
             BacktestRequest r = invocation.getArgument(0);
             // the first round (trials 0-7) goes out; the second round is lost
-            if (losing.get() && r.jobId().equals(jobId) && r.trials().get(0).trialNumber() >= 8) {
+            if (losing.get() && r.jobId().equals(jobId) && r.firstTrial() >= 8) {
                 lost.incrementAndGet();
                 return null;
             }

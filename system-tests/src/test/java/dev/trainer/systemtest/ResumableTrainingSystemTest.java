@@ -43,6 +43,11 @@ class ResumableTrainingSystemTest {
     private static final Map<String, Object> SPACE = Map.of(
             "fast", Map.of("min", 2, "max", 30, "type", "int"), "slow", Map.of("min", 10, "max", 200, "type", "int"));
 
+    /** 99 x 991 points: room for a Sobol plan of 30,000 distinct trials. */
+    private static final Map<String, Object> LARGE_SPACE = Map.of(
+            "fast", Map.of("min", 2, "max", 100, "type", "int"), "slow", Map.of("min", 10, "max", 1000, "type", "int"));
+    private static final int LARGE_JOB_SAMPLES = 30_000;
+
     /** Every window's search trials as "number parameters score", and the workers that ran them. */
     private static List<String> ledger(String jobId, int windows, Set<String> workers) throws Exception {
         List<String> rows = new ArrayList<>();
@@ -93,11 +98,14 @@ class ResumableTrainingSystemTest {
             assertEquals(2, workersOfTwo.size(), "both workers took part: " + workersOfTwo);
             assertEquals(Set.of("replica-2"), workersOfOne);
 
-            // 2. a larger job; its optimizer is killed while it runs, then started again
-            TrainingRequested.Optimization sobol = new TrainingRequested.Optimization("sobol", 4000, null, 5, "net_profit", 1, SPACE);
+            // 2. a larger job; its optimizer is killed while it runs, then started again. Workers take up to 4,096
+            // trials per batch, so it needs tens of thousands of trials (and a space that holds them) to still be
+            // running when the kill comes
+            TrainingRequested.Optimization sobol = new TrainingRequested.Optimization("sobol", LARGE_JOB_SAMPLES, null, 5,
+                    "net_profit", 1, LARGE_SPACE);
             String killed = "killed-" + EventTypes.newEventId();
             training.publish(request(killed, sobol));
-            int expected = 3 * 4000;
+            int expected = 3 * LARGE_JOB_SAMPLES;
             JsonNode before = awaitProgress(killed, Duration.ofMinutes(3));
             assertTrue(before.path("completedCombinations").asInt() < expected,
                     "the job must still be running when its optimizer is killed; make it larger: " + before);

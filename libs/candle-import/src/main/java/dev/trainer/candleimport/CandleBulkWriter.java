@@ -1,14 +1,13 @@
 package dev.trainer.candleimport;
 
 import dev.trainer.domain.market.Candle;
-import java.nio.ByteBuffer;
+import dev.trainer.binarycopy.BinaryCopyWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
 
 /**
@@ -16,8 +15,8 @@ import org.postgresql.copy.CopyManager;
  * goes by {@code COPY ... (format binary)} into a temporary staging table and is then merged with
  * {@code insert ... select ... on conflict do nothing}. That keeps the semantics of the service's row-by-row upsert
  * (a candle already stored is left as it is, so writing the same candles twice stores nothing twice) at one
- * round trip per batch instead of one per row. Binary COPY sends the doubles' exact bits: no text formatting on
- * either side, nothing rounded.
+ * round trip per batch instead of one per row. Binary COPY ({@link BinaryCopyWriter}) sends the doubles' exact
+ * bits: no text formatting on either side, nothing rounded.
  *
  * <p>Works inside the caller's transaction (autocommit off) on a PostgreSQL connection whose search path finds
  * {@code candles}; the staging table is dropped when that transaction ends, committed or not.
@@ -25,15 +24,11 @@ import org.postgresql.copy.CopyManager;
 public final class CandleBulkWriter implements AutoCloseable {
 
     static final String STAGING_TABLE = "candle_import_staging";
-    private static final byte[] COPY_SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0};
-    private static final short COLUMNS = 6;
-    private static final int ROW_BYTES = 2 + COLUMNS * (4 + 8);
-    private static final int BUFFER_BYTES = 64 * 1024;
+    private static final int COLUMNS = 6;
 
     private final CopyManager copy;
     private final PreparedStatement merge;
     private final Statement truncate;
-    private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER_BYTES); // big-endian, as COPY's binary format is
 
     private CandleBulkWriter(CopyManager copy, PreparedStatement merge, Statement truncate) {
         this.copy = copy;
@@ -74,39 +69,14 @@ public final class CandleBulkWriter implements AutoCloseable {
     }
 
     private void stage(List<Candle> batch) throws SQLException {
-        CopyIn in = copy.copyIn("copy " + STAGING_TABLE + " (open_time_ms, open, high, low, close, volume) "
-                + "from stdin (format binary)");
-        try {
-            buffer.clear();
-            buffer.put(COPY_SIGNATURE).putInt(0).putInt(0); // flags, header extension length
+        try (BinaryCopyWriter rows = BinaryCopyWriter.to(copy.copyIn("copy " + STAGING_TABLE
+                + " (open_time_ms, open, high, low, close, volume) from stdin (format binary)"))) {
             for (Candle c : batch) {
-                if (buffer.remaining() < ROW_BYTES) {
-                    flush(in);
-                }
-                buffer.putShort(COLUMNS)
-                        .putInt(8).putLong(c.openTimeMs())
-                        .putInt(8).putDouble(c.open())
-                        .putInt(8).putDouble(c.high())
-                        .putInt(8).putDouble(c.low())
-                        .putInt(8).putDouble(c.close())
-                        .putInt(8).putDouble(c.volume());
+                rows.row(COLUMNS).int8(c.openTimeMs()).float8(c.open()).float8(c.high()).float8(c.low()).float8(c.close())
+                        .float8(c.volume());
             }
-            if (buffer.remaining() < 2) {
-                flush(in);
-            }
-            buffer.putShort((short) -1); // end of data
-            flush(in);
-            in.endCopy();
-        } finally {
-            if (in.isActive()) {
-                in.cancelCopy();
-            }
+            rows.finish();
         }
-    }
-
-    private void flush(CopyIn in) throws SQLException {
-        in.writeToCopy(buffer.array(), 0, buffer.position());
-        buffer.clear();
     }
 
     @Override

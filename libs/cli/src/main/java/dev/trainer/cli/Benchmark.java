@@ -61,7 +61,7 @@ public final class Benchmark {
         return 0;
     }
 
-    private static CandleSeries bitstamp1m() {
+    static CandleSeries bitstamp1m() {
         try (var in = Benchmark.class.getClassLoader().getResourceAsStream(DATASET)) {
             if (in == null) {
                 throw new IllegalStateException(DATASET + " is not on the classpath (org.ta4j:ta4j-examples:0.18)");

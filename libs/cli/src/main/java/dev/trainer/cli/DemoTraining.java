@@ -49,17 +49,29 @@ public final class DemoTraining {
     }
 
     public void publish(TrainingRequested request) {
+        try (KafkaProducer<String, Object> producer = producer(kafka)) {
+            send(producer, request);
+        }
+        out.printf("published training request %s to %s: %s on %s %s %s%n", request.jobId(), Topics.TRAINING_REQUESTS,
+                request.strategy(), request.exchanges(), request.pairs(), request.timeframes());
+    }
+
+    /** A producer of training requests, as any client would have one. */
+    static KafkaProducer<String, Object> producer(String kafka) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        try (KafkaProducer<String, Object> producer = new KafkaProducer<>(props, new StringSerializer(), new JsonEventSerializer())) {
+        return new KafkaProducer<>(props, new StringSerializer(), new JsonEventSerializer());
+    }
+
+    /** Sends a request and waits until the broker has it. */
+    static void send(KafkaProducer<String, Object> producer, TrainingRequested request) {
+        try {
             producer.send(new ProducerRecord<>(Topics.TRAINING_REQUESTS, request.jobId(), request)).get();
         } catch (Exception e) {
-            throw new IllegalStateException("could not publish the training request to " + kafka + ": " + e.getMessage(), e);
+            throw new IllegalStateException("could not publish the training request: " + e.getMessage(), e);
         }
-        out.printf("published training request %s to %s: %s on %s %s %s%n", request.jobId(), Topics.TRAINING_REQUESTS,
-                request.strategy(), request.exchanges(), request.pairs(), request.timeframes());
     }
 
     /** Follows the job until it finishes, printing progress; returns its final view. */

@@ -41,6 +41,15 @@ public final class Http {
         return EventJson.mapper().readTree(response.body());
     }
 
+    /** The text body of a 200 answer. */
+    static String text(String url) throws IOException, InterruptedException {
+        HttpResponse<String> response = CLIENT.send(get(url), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("GET " + url + " answered " + response.statusCode());
+        }
+        return response.body();
+    }
+
     private static HttpRequest get(String url) {
         return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build();
     }

@@ -40,6 +40,7 @@ public final class Main {
                 case "status" -> main.status();
                 case "logs" -> main.logs(rest);
                 case "demo" -> main.demo(rest.contains("--keep"));
+                case "bench-service" -> main.benchService(rest);
                 case "backtest" -> new BacktestCommand(System.out, System.err).run(rest);
                 case "fetch" -> new FetchCommand(System.out, System.err).run(rest);
                 case "bench" -> Benchmark.run(rest);
@@ -50,7 +51,7 @@ public final class Main {
                 case "stats" -> new StatsCommand(System.out, System.err).run(rest);
                 default -> {
                     System.err.println("usage: bin/trainer demo [--keep] | test | up | down | status | logs [SERVICE]"
-                            + " | backtest ... | fetch ... | import ... | bench-import | optimize ... | estimate ... | stats ... | bench");
+                            + " | backtest ... | fetch ... | import ... | bench-import | bench-service | optimize ... | estimate ... | stats ... | bench");
                     yield command.equals("help") ? 0 : 2;
                 }
             };
@@ -223,6 +224,21 @@ public final class Main {
             if (keep || wasUp) {
                 System.out.println("the stack keeps running: bin/trainer status | logs | down");
             } else {
+                down();
+            }
+        }
+    }
+
+    /** {@code bench-service}: on the running stack, or on one started for it and stopped afterwards. */
+    private int benchService(List<String> args) throws Exception {
+        boolean wasUp = running() && ready() != null;
+        if (!wasUp && up() != 0) {
+            return 1;
+        }
+        try {
+            return new ServiceBenchmark(ready().getProperty("kafka.bootstrap.servers"), System.out).run(args);
+        } finally {
+            if (!wasUp && !args.contains("--keep")) {
                 down();
             }
         }

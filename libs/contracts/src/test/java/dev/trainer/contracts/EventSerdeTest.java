@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.trainer.contracts.events.BacktestResults;
 import dev.trainer.contracts.events.CandleColumns;
 import dev.trainer.contracts.events.RawCandlesChunk;
 import dev.trainer.contracts.events.SeriesRef;
@@ -50,6 +51,20 @@ class EventSerdeTest {
                 .deserialize(Topics.CANDLES_RAW, serializer.serialize(Topics.CANDLES_RAW, chunk));
         assertArrayEquals(chunk.candles().openTimeMs(), back.candles().openTimeMs());
         assertArrayEquals(chunk.candles().volume(), back.candles().volume());
+    }
+
+    @Test
+    void backtestResultColumnsKeepEveryBitIncludingUndefinedScores() {
+        double[] scores = {0.1 + 0.2, Double.NaN, -1.5e-300, Double.MIN_VALUE, 1 / 3.0};
+        BacktestResults results = new BacktestResults("e", BacktestResults.SCHEMA_VERSION, Instant.EPOCH, "r", "job", "b",
+                new SeriesRef("x", "A/B", "1m"), 0, "SEARCH", "w", 3, 7, scores.length, scores, List.of("trade_count"),
+                List.of(new double[] {1, 2, Double.NaN, 4, 5}), List.of(new BacktestResults.TrialError(8, "boom")), null);
+        BacktestResults back = (BacktestResults) new JsonEventDeserializer()
+                .deserialize(Topics.BACKTEST_RESULTS, serializer.serialize(Topics.BACKTEST_RESULTS, results));
+        assertArrayEquals(scores, back.scores()); // bit for bit: NaN is NaN
+        assertArrayEquals(results.metricValues().get(0), back.metricValues().get(0));
+        assertEquals(results.errors(), back.errors());
+        assertEquals(7, back.firstTrial());
     }
 
     @Test

@@ -21,8 +21,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection(targets = {
         TrainingRequested.class, TrainingRequested.Optimization.class, TrainingRequested.Validation.class,
         TrainingRequested.Costs.class, TrainingStatus.class, RawCandlesChunk.class, CleanCandlesChunk.class,
-        CandleColumns.class, QualityReport.class, SeriesRef.class, BacktestRequest.class, BacktestRequest.Trial.class,
-        BacktestRequest.Costs.class, BacktestResults.class, BacktestResults.TrialResult.class,
+        CandleColumns.class, QualityReport.class, SeriesRef.class, BacktestRequest.class,
+        BacktestRequest.Costs.class, BacktestResults.class, BacktestResults.TrialError.class,
+        BacktestResults.TrialDetail.class,
         OptimizationCompleted.class, OptimizationCompleted.Window.class, ConfigTrained.class,
         BreakerStateChanged.class, ExecutionReported.class, JsonEventSerializer.class, JsonEventDeserializer.class })
 public final class ContractsReflection {

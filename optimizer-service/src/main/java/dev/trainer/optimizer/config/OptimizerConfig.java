@@ -8,9 +8,30 @@ import java.util.Optional;
 @ConfigMapping(prefix = "optimizer")
 public interface OptimizerConfig {
 
-    /** Parameter sets per backtest.requests record: large enough to amortise a record, small enough to spread over workers. */
-    @WithDefault("64")
+    /**
+     * At most this many parameter sets per backtest.requests record: large enough to amortise a record, its
+     * serialisation and its ledger write, small enough to spread a grid over the workers.
+     */
+    @WithDefault("4096")
     int batchSizeTrials();
+
+    /**
+     * A batch holds fewer trials when its request or its results could exceed this many bytes as JSON (estimated
+     * from the values per trial at their longest), so records stay below Kafka's default 1 MB limit.
+     */
+    @WithDefault("800000")
+    int maxBatchBytes();
+
+    /** How many prepared slices (series slice x strategy) a worker keeps in memory at most. */
+    @WithDefault("8")
+    int preparedSlicesCacheSize();
+
+    /**
+     * How many bars the prepared slices a worker keeps may hold together (a prepared slice keeps up to about 2 KB per
+     * bar once a grid has run on it); the slice in use stays whatever its size.
+     */
+    @WithDefault("60000")
+    long preparedSlicesMaxBars();
 
     /** How many cleaned series a worker keeps in memory. */
     @WithDefault("16")

@@ -5,6 +5,8 @@ import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
@@ -50,6 +52,20 @@ public class WindowState {
 
     @Column(name = "last_progress_at")
     public Instant lastProgressAt;
+
+    /** The search trials in the ledger: counted as they are recorded, so progress needs no count over the ledger. */
+    @Column(name = "recorded_trials")
+    public int recordedTrials;
+
+    /** The names of the ledger's parameter values of this window's trials, in their order. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "parameter_names")
+    public String[] parameterNames;
+
+    /** The names of the ledger's summary metrics of this window's trials, in their order. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "metric_names")
+    public String[] metricNames;
 
     public boolean searching() {
         return SEARCHING.equals(status);

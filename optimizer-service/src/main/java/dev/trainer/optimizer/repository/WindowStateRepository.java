@@ -20,6 +20,11 @@ public class WindowStateRepository implements PanacheRepositoryBase<WindowState,
         return list("status in ?1 and lastProgressAt < ?2", List.of(WindowState.SEARCHING, WindowState.TESTING), before);
     }
 
+    /** Whether any window of the job, in any market, is still searching. */
+    public boolean anySearching(String jobId) {
+        return count("key.jobId = ?1 and status = ?2", jobId, WindowState.SEARCHING) > 0;
+    }
+
     public List<WindowState> forMarket(String jobId, String marketKey) {
         return list("key.jobId = ?1 and key.marketKey = ?2", Sort.ascending("key.windowIndex"), jobId, marketKey);
     }

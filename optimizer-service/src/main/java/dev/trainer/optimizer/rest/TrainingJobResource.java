@@ -100,14 +100,17 @@ public class TrainingJobResource {
 
     @GET
     @Path("/jobs/{id}/trials")
-    @Operation(summary = "One window's search trials from the trial ledger, in trial order (market = exchange|pair|timeframe)")
+    @Operation(summary = "One window's search trials from the trial ledger, in trial order (market = exchange|pair|timeframe):"
+            + " parameters, score and summary metrics; detail=true replays the page's trials for their full metrics")
     public List<JobViews.TrialView> trials(@PathParam("id") String id, @QueryParam("market") String market,
             @QueryParam("window") @DefaultValue("0") int window, @QueryParam("offset") @DefaultValue("0") int offset,
-            @QueryParam("limit") @DefaultValue("100") int limit) {
+            @QueryParam("limit") @DefaultValue("100") int limit, @QueryParam("detail") @DefaultValue("false") boolean detail) {
         if (market == null || market.isBlank()) {
             throw new jakarta.ws.rs.BadRequestException("query parameter market (exchange|pair|timeframe) is required");
         }
-        return results.trials(id, market, window, Math.max(0, offset), Math.min(Math.max(limit, 1), 10_000))
+        // a replayed page costs a backtest per trial: smaller pages then
+        return results.trials(id, market, window, Math.max(0, offset), Math.min(Math.max(limit, 1), detail ? 1_000 : 10_000),
+                detail)
                 .orElseThrow(() -> new NotFoundException("no training job " + id));
     }
 

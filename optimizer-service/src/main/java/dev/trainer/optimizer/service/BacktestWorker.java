@@ -6,15 +6,15 @@ import dev.trainer.contracts.events.BacktestResults;
 import dev.trainer.domain.backtest.BacktestResult;
 import dev.trainer.domain.backtest.BacktestSettings;
 import dev.trainer.domain.backtest.Backtester;
+import dev.trainer.domain.backtest.Metrics;
 import dev.trainer.domain.backtest.Trade;
-import dev.trainer.domain.market.CandleSeries;
-import dev.trainer.domain.market.Timeframe;
 import dev.trainer.domain.optimize.Objective;
 import dev.trainer.domain.strategy.ParameterSet;
 import dev.trainer.domain.strategy.PreparedSeries;
 import dev.trainer.domain.strategy.StrategyCatalog;
 import dev.trainer.domain.strategy.TradingStrategy;
 import dev.trainer.optimizer.config.OptimizerConfig;
+import dev.trainer.optimizer.mapping.TrialSummary;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
@@ -22,55 +22,72 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The worker role of this service: runs one batch of parameter sets on a slice of a cached series with the domain
- * engine and answers with one result per trial. Stateless apart from the cache, so any replica can take any batch.
+ * The worker role of this service: runs one batch of parameter sets on a prepared slice of a cached series with the
+ * domain engine and answers with every trial's score and summary metrics as columns; a detailed request also gets
+ * full metrics and per-period returns. Stateless apart from the caches, so any replica can take any batch, and the
+ * optimizer replays trials with the same code ({@link TrialReplays}).
  */
 @ApplicationScoped
 public class BacktestWorker {
 
-    private final SeriesCache series;
+    private final PreparedSlices slices;
     private final Backtester backtester = new Backtester();
     private final String workerId;
 
-    public BacktestWorker(SeriesCache series, OptimizerConfig config) {
-        this.series = series;
+    public BacktestWorker(PreparedSlices slices, OptimizerConfig config) {
+        this.slices = slices;
         this.workerId = config.workerId().orElseGet(() -> ManagementFactory.getRuntimeMXBean().getName());
     }
 
     public BacktestResults run(BacktestRequest request) {
         long started = System.nanoTime();
-        CandleSeries full = series.get(request.fingerprint(), Timeframe.parse(request.market().timeframe()));
-        CandleSeries slice = full.between(request.sliceFrom().toEpochMilli(), request.sliceUntil().toEpochMilli());
         TradingStrategy strategy = StrategyCatalog.get(request.strategy());
         Objective objective = Objective.parse(request.objective());
         BacktestSettings settings = BacktestSettings.defaults()
                 .withFeePerSide(request.costs().feePerSideFraction())
                 .withSlippagePerSide(request.costs().slippagePerSideFraction())
                 .withRiskFractionPerTrade(request.costs().riskPerTradeFraction());
-        // indicators computed once for the whole batch, shared by all its parameter sets
-        PreparedSeries prepared = strategy.prepare(slice);
-        List<BacktestResults.TrialResult> results = new ArrayList<>(request.trials().size());
-        for (BacktestRequest.Trial trial : request.trials()) {
-            results.add(runTrial(prepared, strategy, objective, request.minTrades(), settings, trial));
+        PreparedSeries prepared = slices.get(new PreparedSlices.Key(request.fingerprint(), request.market().timeframe(),
+                request.strategy(), request.sliceFrom().toEpochMilli(), request.sliceUntil().toEpochMilli()));
+        int count = request.trialCount();
+        double[] scores = new double[count];
+        List<double[]> metrics = new ArrayList<>(TrialSummary.NAMES.size());
+        for (int m = 0; m < TrialSummary.NAMES.size(); m++) {
+            metrics.add(new double[count]);
+        }
+        List<BacktestResults.TrialError> errors = new ArrayList<>(0);
+        List<BacktestResults.TrialDetail> details = request.detailed() ? new ArrayList<>(count) : null;
+        double[] values = new double[request.parameterNames().size()];
+        for (int i = 0; i < count; i++) {
+            int number = request.firstTrial() + i;
+            try {
+                for (int p = 0; p < values.length; p++) {
+                    values[p] = request.parameterValues().get(p)[i];
+                }
+                ParameterSet params = ParameterSet.of(request.parameterNames(), values);
+                Metrics result;
+                if (details == null) {
+                    result = backtester.metrics(prepared, strategy, params, settings);
+                } else {
+                    BacktestResult full = backtester.run(prepared, strategy, params, settings);
+                    result = full.metrics();
+                    details.add(new BacktestResults.TrialDetail(number, result.toJsonLike(), full.dailyReturns(),
+                            full.trades().stream().mapToDouble(Trade::returnFraction).toArray()));
+                }
+                double score = objective.score(result, request.minTrades());
+                scores[i] = Double.isFinite(score) ? score : Double.NaN;
+                TrialSummary.write(result, metrics, i);
+            } catch (RuntimeException e) {
+                scores[i] = Double.NaN;
+                for (double[] column : metrics) {
+                    column[i] = Double.NaN;
+                }
+                errors.add(new BacktestResults.TrialError(number, e.getClass().getSimpleName() + ": " + e.getMessage()));
+            }
         }
         return new BacktestResults(EventTypes.deterministicId(request.eventId(), "results"), BacktestResults.SCHEMA_VERSION,
                 Instant.now(), request.eventId(), request.jobId(), request.batchId(), request.market(), request.windowIndex(),
-                request.purpose(), workerId, (System.nanoTime() - started) / 1_000_000, results);
-    }
-
-    private BacktestResults.TrialResult runTrial(PreparedSeries prepared, TradingStrategy strategy, Objective objective,
-            int minTrades, BacktestSettings settings, BacktestRequest.Trial trial) {
-        try {
-            ParameterSet params = ParameterSet.of(trial.parameters());
-            strategy.validate(params);
-            BacktestResult result = backtester.run(prepared, strategy, params, settings);
-            double score = objective.score(result.metrics(), minTrades);
-            double[] tradeReturns = result.trades().stream().mapToDouble(Trade::returnFraction).toArray();
-            return new BacktestResults.TrialResult(trial.trialNumber(), trial.parameters(),
-                    Double.isFinite(score) ? score : null, result.metrics().toJsonLike(), result.dailyReturns(), tradeReturns, null);
-        } catch (RuntimeException e) {
-            return new BacktestResults.TrialResult(trial.trialNumber(), trial.parameters(), null, null, null, null,
-                    e.getClass().getSimpleName() + ": " + e.getMessage());
-        }
+                request.purpose(), workerId, (System.nanoTime() - started) / 1_000_000, request.firstTrial(), count, scores,
+                TrialSummary.NAMES, metrics, errors, details);
     }
 }

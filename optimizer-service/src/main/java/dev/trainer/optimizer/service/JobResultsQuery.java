@@ -14,7 +14,11 @@ import dev.trainer.optimizer.repository.WindowStateRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import dev.trainer.contracts.events.SeriesRef;
+import dev.trainer.domain.strategy.ParameterSet;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,9 +30,11 @@ public class JobResultsQuery {
     private final JobMarketRepository markets;
     private final WindowStateRepository windows;
     private final TrialLedger ledger;
+    private final TrialReplays replays;
 
     public JobResultsQuery(TrainingJobRepository jobs, JobMarketRepository markets, WindowStateRepository windows,
-            TrialLedger ledger) {
+            TrialLedger ledger, TrialReplays replays) {
+        this.replays = replays;
         this.jobs = jobs;
         this.markets = markets;
         this.windows = windows;
@@ -51,13 +57,11 @@ public class JobResultsQuery {
         for (JobMarket m : markets.forJob(jobId)) {
             List<JobViews.WindowResult> ws = new ArrayList<>();
             for (WindowState w : windows.forMarket(jobId, m.key.marketKey)) {
-                TrialRow best = w.bestTrial == null ? null
-                        : ledger.get(jobId, m.key.marketKey, w.key.windowIndex, TrialLedger.SEARCH, w.bestTrial);
-                TrialRow test = w.bestTrial == null ? null
-                        : ledger.get(jobId, m.key.marketKey, w.key.windowIndex, TrialLedger.TEST, w.bestTrial);
+                TrialRow best = w.bestTrial == null ? null : detailOrSummary(jobId, w, TrialLedger.SEARCH);
+                TrialRow test = w.bestTrial == null ? null : detailOrSummary(jobId, w, TrialLedger.TEST);
                 ws.add(new JobViews.WindowResult(w.key.windowIndex, Instant.ofEpochMilli(w.trainFromMs),
                         Instant.ofEpochMilli(w.trainUntilMs), Instant.ofEpochMilli(w.testFromMs), Instant.ofEpochMilli(w.testUntilMs),
-                        w.status, w.plannedTrials, ledger.count(jobId, m.key.marketKey, w.key.windowIndex, TrialLedger.SEARCH),
+                        w.status, w.plannedTrials, w.recordedTrials,
                         w.bestTrial, w.bestScore, best == null ? null : best.parameters(), best == null ? null : best.metrics(),
                         test == null ? null : test.metrics()));
             }
@@ -68,15 +72,46 @@ public class JobResultsQuery {
         return Optional.of(new JobViews.JobResults(jobId, job.status, objective, out));
     }
 
-    /** A page of one window's search trials in trial order, or empty when the job is unknown. */
+    /** The winner's full metrics where they are kept, else its summary from the ledger (or null before its test). */
+    private TrialRow detailOrSummary(String jobId, WindowState w, String purpose) {
+        TrialRow detail = ledger.detail(jobId, w.key.marketKey, w.key.windowIndex, purpose, w.bestTrial);
+        return detail != null ? detail : ledger.get(jobId, w.key.marketKey, w.key.windowIndex, purpose, w.bestTrial);
+    }
+
+    /**
+     * A page of one window's search trials in trial order, or empty when the job is unknown. The ledger keeps a few
+     * summary metrics per trial; with {@code detail} the page's trials are replayed for their full metrics.
+     */
     @Transactional
-    public Optional<List<JobViews.TrialView>> trials(String jobId, String marketKey, int windowIndex, int offset, int limit) {
-        if (jobs.findById(jobId) == null) {
+    public Optional<List<JobViews.TrialView>> trials(String jobId, String marketKey, int windowIndex, int offset, int limit,
+            boolean detail) {
+        TrainingJob job = jobs.findById(jobId);
+        if (job == null) {
             return Optional.empty();
         }
-        return Optional.of(ledger.range(jobId, marketKey, windowIndex, TrialLedger.SEARCH, offset, offset + limit).stream()
+        List<TrialRow> rows = ledger.range(jobId, marketKey, windowIndex, TrialLedger.SEARCH, offset, offset + limit);
+        Map<Integer, Map<String, Object>> full = detail ? replayed(job, marketKey, windowIndex, rows) : Map.of();
+        return Optional.of(rows.stream()
                 .map(r -> new JobViews.TrialView(r.trialNumber(), r.parameters(), Double.isFinite(r.score()) ? r.score() : null,
-                        r.metrics(), r.error(), r.workerId()))
+                        full.getOrDefault(r.trialNumber(), r.metrics()), r.error(), r.workerId()))
                 .toList());
+    }
+
+    private Map<Integer, Map<String, Object>> replayed(TrainingJob job, String marketKey, int windowIndex, List<TrialRow> rows) {
+        WindowState window = windows.findById(new WindowState.Key(job.id, marketKey, windowIndex));
+        JobMarket market = markets.findById(new JobMarket.Key(job.id, marketKey));
+        List<TrialRow> ran = rows.stream().filter(r -> r.error() == null).toList();
+        if (window == null || market == null || ran.isEmpty()) {
+            return Map.of();
+        }
+        TrainingRequested request = EventJson.mapper().convertValue(job.config, TrainingRequested.class);
+        SeriesRef ref = new SeriesRef(market.exchange, market.pair, market.timeframe);
+        Map<Integer, Map<String, Object>> out = new HashMap<>();
+        // one replay per trial: the page's trials need not be consecutive once failed ones are left out
+        for (TrialRow r : ran) {
+            replays.replay(request, ref, market.dataFingerprint, window, TrialLedger.SEARCH, r.trialNumber(),
+                    List.of(ParameterSet.of(r.parameters()))).details().forEach(d -> out.put(d.trialNumber(), d.metrics()));
+        }
+        return out;
     }
 }

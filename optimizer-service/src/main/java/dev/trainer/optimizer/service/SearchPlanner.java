@@ -10,6 +10,7 @@ import dev.trainer.domain.market.Timeframe;
 import dev.trainer.domain.strategy.ParameterSet;
 import dev.trainer.domain.walkforward.ValidationWindow;
 import dev.trainer.optimizer.config.OptimizerConfig;
+import dev.trainer.optimizer.mapping.TrialSummary;
 import dev.trainer.optimizer.messaging.OptimizerPublisher;
 import dev.trainer.optimizer.repository.CleanChunkRepository;
 import dev.trainer.optimizer.repository.TrialLedger;
@@ -66,7 +67,7 @@ public class SearchPlanner {
         List<ValidationWindow> planned = TrainingRequests.windows(request.validation(), fromMs, untilMs);
         boolean adaptive = TrainingRequests.method(request).adaptive();
         // one plan shared by every window, or one adaptive search per window
-        List<ParameterSet> shared = adaptive ? null : TrainingRequests.search(request).ask();
+        List<ParameterSet> shared = adaptive ? null : sessions.plan(request);
         int total = 0;
         for (ValidationWindow w : planned) {
             WindowState state = new WindowState();
@@ -97,48 +98,71 @@ public class SearchPlanner {
      */
     public void sendRound(TrainingRequested request, SeriesRef market, String fingerprint, WindowState window,
             List<ParameterSet> round, Set<Integer> recorded) {
-        int batch = config.batchSizeTrials();
+        List<String> names = round.get(0).names();
+        if (window.parameterNames == null) {
+            window.parameterNames = names.toArray(String[]::new);
+            window.metricNames = TrialSummary.NAMES.toArray(String[]::new);
+        }
+        int batch = trialsPerBatch(names.size());
         int windowIndex = window.key.windowIndex, first = window.roundStartedTrial;
         long fromMs = window.trainFromMs, untilMs = window.trainUntilMs;
         // the requests are built while they are sent, one batch at a time: a grid of 200,000 trials held as messages
-        // until the commit would take hundreds of megabytes
+        // until the commit would take tens of megabytes
         publisher.afterCommit(() -> {
             for (int from = 0; from < round.size(); from += batch) {
                 int to = Math.min(round.size(), from + batch);
-                List<BacktestRequest.Trial> trials = new ArrayList<>(to - from);
                 boolean missing = recorded == null;
-                for (int i = from; i < to; i++) {
-                    int number = first + i;
-                    trials.add(new BacktestRequest.Trial(number, round.get(i).asMap()));
-                    missing |= recorded != null && !recorded.contains(number);
+                for (int i = from; i < to && !missing; i++) {
+                    missing = !recorded.contains(first + i);
                 }
                 if (missing) {
                     publisher.backtestRequestNow(request(request, market, fingerprint, windowIndex, TrialLedger.SEARCH,
-                            first + from, fromMs, untilMs, trials));
+                            fromMs, untilMs, first + from, names, round.subList(from, to), false));
                 }
             }
         });
     }
 
-    /** The out-of-sample backtest of a window's winner, on its test slice. */
+    /**
+     * Trials per batch: the configured size, fewer when a request (a value per parameter) or its results (a score
+     * and the summary metrics) could exceed the byte limit with every value at its longest JSON form.
+     */
+    int trialsPerBatch(int parameters) {
+        int valuesPerTrial = Math.max(parameters, 1 + TrialSummary.NAMES.size());
+        return Math.max(1, Math.min(config.batchSizeTrials(), config.maxBatchBytes() / (valuesPerTrial * MAX_JSON_DOUBLE_BYTES)));
+    }
+
+    /** "-1.2345678901234567E-100" and a comma. */
+    static final int MAX_JSON_DOUBLE_BYTES = 25;
+
+    /** The out-of-sample backtest of a window's winner, on its test slice, in detail. */
     public void requestTest(TrainingRequested request, SeriesRef market, String fingerprint, WindowState window, int trialNumber,
             ParameterSet parameters) {
-        BacktestRequest test = request(request, market, fingerprint, window.key.windowIndex, TrialLedger.TEST, trialNumber,
-                window.testFromMs, window.testUntilMs, List.of(new BacktestRequest.Trial(trialNumber, parameters.asMap())));
+        BacktestRequest test = request(request, market, fingerprint, window.key.windowIndex, TrialLedger.TEST,
+                window.testFromMs, window.testUntilMs, trialNumber, parameters.names(), List.of(parameters), true);
         publisher.afterCommit(() -> publisher.backtestRequestNow(test));
     }
 
-    private static BacktestRequest request(TrainingRequested r, SeriesRef market, String fingerprint, int windowIndex, String purpose,
-            int firstTrial, long fromMs, long untilMs, List<BacktestRequest.Trial> trials) {
+    /** A batch of consecutive trials numbered from {@code firstTrial}, as columns of parameter values. */
+    static BacktestRequest request(TrainingRequested r, SeriesRef market, String fingerprint, int windowIndex, String purpose,
+            long fromMs, long untilMs, int firstTrial, List<String> names, List<ParameterSet> trials, boolean detailed) {
         String batchId = String.join(":", market.key(), Integer.toString(windowIndex), purpose, Integer.toString(firstTrial));
         TrainingRequested.Costs costs = r.costs() != null ? r.costs()
                 : new TrainingRequested.Costs(BacktestSettings.DEFAULT_FEE_PER_SIDE, BacktestSettings.DEFAULT_SLIPPAGE_PER_SIDE);
+        List<double[]> columns = new ArrayList<>(names.size());
+        for (String name : names) {
+            double[] column = new double[trials.size()];
+            for (int i = 0; i < column.length; i++) {
+                column[i] = trials.get(i).get(name);
+            }
+            columns.add(column);
+        }
         return new BacktestRequest(EventTypes.deterministicId(r.jobId(), batchId), BacktestRequest.SCHEMA_VERSION, Instant.now(),
                 r.jobId(), batchId, market, fingerprint, windowIndex, purpose, Instant.ofEpochMilli(fromMs),
                 Instant.ofEpochMilli(untilMs), r.strategy(),
                 r.optimization().objective() == null ? "net_profit" : r.optimization().objective(), r.optimization().minTrades(),
                 new BacktestRequest.Costs(costs.feePerSideFraction(), costs.slippagePerSideFraction(),
                         BacktestSettings.DEFAULT_RISK_FRACTION_PER_TRADE),
-                List.copyOf(trials));
+                firstTrial, List.copyOf(names), columns, detailed);
     }
 }

@@ -1,6 +1,8 @@
 package dev.trainer.contracts.serde;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -10,7 +12,8 @@ import java.io.IOException;
 
 /**
  * The one JSON form of events: ISO-8601 instants, unknown fields ignored (so a consumer keeps working when a
- * producer adds a field within the same schema version).
+ * producer adds a field within the same schema version). Doubles are read and written with Jackson's fast codecs
+ * (the same shortest round-tripping text, several times faster): backtest results are mostly doubles.
  */
 public final class EventJson {
 
@@ -19,6 +22,8 @@ public final class EventJson {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+            .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
             .build();
 
     private EventJson() {
