@@ -115,7 +115,8 @@ class CircuitBreakerServiceTest {
 
     @Test
     void badPagingIsAProblem() {
-        given().queryParam("limit", 0).when().get("/api/circuit-breakers/configurations")
-                .then().statusCode(400).contentType("application/problem+json").body("status", equalTo(400));
+        given().queryParam("limit", 0).queryParam("offset", -1).when().get("/api/circuit-breakers/configurations")
+                .then().statusCode(400).contentType("application/problem+json").body("status", equalTo(400))
+                .body("errors.field", org.hamcrest.Matchers.contains("limit", "offset"));
     }
 }

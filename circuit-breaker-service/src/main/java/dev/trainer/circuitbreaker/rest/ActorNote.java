@@ -1,5 +1,6 @@
 package dev.trainer.circuitbreaker.rest;
 
+import dev.trainer.support.FieldProblem;
 import java.util.List;
 
 /**

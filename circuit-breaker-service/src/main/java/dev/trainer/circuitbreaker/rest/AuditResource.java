@@ -3,6 +3,7 @@ package dev.trainer.circuitbreaker.rest;
 import dev.trainer.circuitbreaker.repository.AuditRepository;
 import dev.trainer.circuitbreaker.service.Breaker;
 import dev.trainer.circuitbreaker.service.Scope;
+import dev.trainer.support.FieldProblem;
 import dev.trainer.support.ProblemJson;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;

@@ -2,6 +2,7 @@ package dev.trainer.circuitbreaker.rest;
 
 import dev.trainer.circuitbreaker.service.Breaker;
 import dev.trainer.circuitbreaker.service.Scope;
+import dev.trainer.support.FieldProblem;
 import jakarta.ws.rs.NotFoundException;
 import java.util.List;
 

@@ -7,6 +7,7 @@ import dev.trainer.circuitbreaker.service.Coverage;
 import dev.trainer.circuitbreaker.service.ManualControls;
 import dev.trainer.circuitbreaker.service.Scope;
 import dev.trainer.circuitbreaker.service.Thresholds;
+import dev.trainer.support.FieldProblem;
 import dev.trainer.support.ProblemJson;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.ClientErrorException;

@@ -10,9 +10,9 @@ import dev.trainer.circuitbreaker.service.Coverage;
 import dev.trainer.circuitbreaker.service.DailyLossBreaker;
 import dev.trainer.circuitbreaker.service.Scope;
 import dev.trainer.contracts.events.SeriesRef;
+import dev.trainer.support.FieldProblem;
 import dev.trainer.support.ProblemJson;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +33,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -78,13 +80,21 @@ public class CircuitBreakerResource {
     @Transactional
     @Operation(summary = "The configurations under the breakers' watch, newest first, with each breaker's state for "
             + "it: TRIPPED when a tripped scope covers it")
-    public List<ConfigurationView> configurations(@QueryParam("stage") String stage,
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(type = SchemaType.ARRAY,
+            implementation = ConfigurationView.class)))
+    @APIResponse(responseCode = "400", description = "problem+json naming each invalid parameter",
+            content = @Content(mediaType = ProblemJson.MEDIA_TYPE))
+    public Response configurations(@QueryParam("stage") String stage,
             @QueryParam("limit") @DefaultValue("100") int limit, @QueryParam("offset") @DefaultValue("0") int offset) {
+        List<FieldProblem> problems = new ArrayList<>();
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw new BadRequestException("limit must be between 1 and " + MAX_LIMIT);
+            problems.add(new FieldProblem("limit", "must be between 1 and " + MAX_LIMIT));
         }
         if (offset < 0) {
-            throw new BadRequestException("offset must not be negative");
+            problems.add(new FieldProblem("offset", "must not be negative"));
+        }
+        if (!problems.isEmpty()) {
+            return ProblemJson.invalid("Invalid configurations query", problems);
         }
         String stageFilter = stage == null || stage.isBlank() ? null : stage.trim().toUpperCase(Locale.ROOT);
         List<ActiveConfiguration> page = configurations.page(stageFilter, offset, limit);
@@ -94,7 +104,7 @@ public class CircuitBreakerResource {
         for (BreakerState s : states.trippedIn(scopes)) {
             tripped.add(s.breaker + "\u001f" + s.scope);
         }
-        return page.stream().map(c -> ConfigurationView.of(c, tripped)).toList();
+        return Response.ok(page.stream().map(c -> ConfigurationView.of(c, tripped)).toList()).build();
     }
 
     @GET

@@ -3,6 +3,7 @@ package dev.trainer.circuitbreaker.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.trainer.support.FieldProblem;
 import dev.trainer.support.ProblemJson;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.Response;

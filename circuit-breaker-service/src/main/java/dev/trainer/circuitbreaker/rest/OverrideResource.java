@@ -6,6 +6,7 @@ import dev.trainer.circuitbreaker.service.Breaker;
 import dev.trainer.circuitbreaker.service.BreakerDefaults;
 import dev.trainer.circuitbreaker.service.ManualControls;
 import dev.trainer.circuitbreaker.service.Scope;
+import dev.trainer.support.FieldProblem;
 import dev.trainer.support.ProblemJson;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;

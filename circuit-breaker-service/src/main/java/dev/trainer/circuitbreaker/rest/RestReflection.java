@@ -8,7 +8,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * cannot see their type. Registered for native images.
  */
 @RegisterForReflection(targets = { StateView.class, OverrideView.class, AuditView.class, PortfolioView.class,
-        FieldProblem.class, ActorNote.class, OverrideRequest.class, CircuitBreakerResource.ConfigurationView.class,
+        ActorNote.class, OverrideRequest.class, CircuitBreakerResource.ConfigurationView.class,
         BreakerDefaults.Definition.class })
 public final class RestReflection {
 

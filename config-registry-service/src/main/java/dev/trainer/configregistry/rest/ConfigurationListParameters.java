@@ -3,6 +3,7 @@ package dev.trainer.configregistry.rest;
 import dev.trainer.configregistry.lifecycle.Stage;
 import dev.trainer.configregistry.repository.ConfigurationFilter;
 import dev.trainer.configregistry.repository.SortOrder;
+import dev.trainer.support.FieldProblem;
 import jakarta.ws.rs.QueryParam;
 import java.util.ArrayList;
 import java.util.List;

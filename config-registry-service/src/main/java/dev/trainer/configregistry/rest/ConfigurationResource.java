@@ -7,6 +7,7 @@ import dev.trainer.configregistry.repository.TrainedConfiguration;
 import dev.trainer.configregistry.repository.TrainedConfigurationRepository;
 import dev.trainer.configregistry.rest.ConfigurationListParameters.ListRequest;
 import dev.trainer.configregistry.service.LifecycleTransitions;
+import dev.trainer.support.FieldProblem;
 import dev.trainer.support.ProblemJson;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;

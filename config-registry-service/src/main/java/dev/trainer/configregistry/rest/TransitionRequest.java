@@ -1,5 +1,6 @@
 package dev.trainer.configregistry.rest;
 
+import dev.trainer.support.FieldProblem;
 import java.util.ArrayList;
 import java.util.List;
 

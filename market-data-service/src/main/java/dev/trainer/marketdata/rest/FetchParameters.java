@@ -5,6 +5,7 @@ import dev.trainer.exchanges.MarketPair;
 import dev.trainer.exchanges.UserTimes;
 import dev.trainer.marketdata.service.ExchangeSource;
 import dev.trainer.marketdata.service.ExchangeSources;
+import dev.trainer.support.FieldProblem;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,6 +5,7 @@ import dev.trainer.exchanges.UserTimes;
 import dev.trainer.marketdata.mapping.GapsView;
 import dev.trainer.marketdata.service.GapFinder;
 import dev.trainer.marketdata.service.TimeRange;
+import dev.trainer.support.FieldProblem;
 import dev.trainer.support.ProblemJson;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -3,6 +3,7 @@ package dev.trainer.marketdata.rest;
 import dev.trainer.candleimport.ImportTarget;
 import dev.trainer.domain.market.Timeframe;
 import dev.trainer.exchanges.MarketPair;
+import dev.trainer.support.FieldProblem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
