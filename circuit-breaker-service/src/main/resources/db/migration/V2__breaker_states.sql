@@ -138,8 +138,5 @@ create table outgoing_events (
     event_id   varchar(64)  not null unique,
     record_key varchar(300) not null,
     payload    text         not null,
-    created_at timestamptz  not null,
-    sent_at    timestamptz
+    created_at timestamptz  not null
 );
-
-create index outgoing_events_unsent on outgoing_events (seq) where sent_at is null;

@@ -10,7 +10,6 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,7 +31,6 @@ public class BreakerEventSender {
 
     private final MutinyEmitter<BreakerStateChanged> emitter;
     private final OutgoingEventRepository outgoing;
-    private final Clock clock;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "breaker-events-sender");
         t.setDaemon(true);
@@ -41,10 +39,9 @@ public class BreakerEventSender {
     private final AtomicBoolean queued = new AtomicBoolean();
 
     public BreakerEventSender(@Channel("breaker-events") MutinyEmitter<BreakerStateChanged> emitter,
-            OutgoingEventRepository outgoing, Clock clock) {
+            OutgoingEventRepository outgoing) {
         this.emitter = emitter;
         this.outgoing = outgoing;
-        this.clock = clock;
     }
 
     /** Sends what is pending soon, on the sender's thread; several calls before it runs make one run. */
@@ -75,7 +72,7 @@ public class BreakerEventSender {
             BreakerStateChanged event = EventJson.read(row.payload.getBytes(StandardCharsets.UTF_8),
                     BreakerStateChanged.class);
             KeyedMessages.sendAndAwait(emitter, row.recordKey, event);
-            row.sentAt = clock.instant();
+            outgoing.delete(row); // the broker has it: the table holds only what is still to send
             LOG.infof("breaker.events: %s %s %s -> %s (%s) configs %s", event.breaker(), event.scope(),
                     event.previousState(), event.state(), event.cause(), event.configIds());
         }

@@ -1,5 +1,6 @@
 package dev.trainer.circuitbreaker.repository;
 
+import dev.trainer.contracts.events.BreakerStateChanged;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -17,8 +18,8 @@ import java.time.LocalDate;
 @Table(name = "breaker_states")
 public class BreakerState {
 
-    public static final String ARMED = "ARMED";
-    public static final String TRIPPED = "TRIPPED";
+    public static final String ARMED = BreakerStateChanged.ARMED;
+    public static final String TRIPPED = BreakerStateChanged.TRIPPED;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

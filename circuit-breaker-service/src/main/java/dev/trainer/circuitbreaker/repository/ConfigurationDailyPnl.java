@@ -2,7 +2,9 @@ package dev.trainer.circuitbreaker.repository;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -26,14 +28,18 @@ public class ConfigurationDailyPnl {
                 .executeUpdate();
     }
 
-    /** Day start (epoch ms, 00:00 UTC) to realised P&amp;L, ascending. */
-    public SortedMap<Long, Double> of(String configId) {
+    /**
+     * Every configuration's live days, read in one query: configuration id to (day start, epoch ms at 00:00 UTC, to
+     * realised P&amp;L), days ascending.
+     */
+    public Map<String, SortedMap<Long, Double>> byConfiguration() {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select day_start_ms, realised_pnl_quote from configuration_daily_pnl "
-                + "where config_id = ?1 order by day_start_ms").setParameter(1, configId).getResultList();
-        SortedMap<Long, Double> out = new TreeMap<>();
+        List<Object[]> rows = em.createNativeQuery("select config_id, day_start_ms, realised_pnl_quote "
+                + "from configuration_daily_pnl").getResultList();
+        Map<String, SortedMap<Long, Double>> out = new HashMap<>();
         for (Object[] row : rows) {
-            out.put(((Number) row[0]).longValue(), ((Number) row[1]).doubleValue());
+            out.computeIfAbsent((String) row[0], id -> new TreeMap<>())
+                    .put(((Number) row[1]).longValue(), ((Number) row[2]).doubleValue());
         }
         return out;
     }

@@ -30,7 +30,4 @@ public class OutgoingEvent {
 
     @Column(name = "created_at")
     public Instant createdAt;
-
-    @Column(name = "sent_at")
-    public Instant sentAt;
 }

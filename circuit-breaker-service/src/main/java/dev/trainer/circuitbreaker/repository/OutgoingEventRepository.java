@@ -9,10 +9,10 @@ import java.util.List;
 public class OutgoingEventRepository implements PanacheRepositoryBase<OutgoingEvent, Long> {
 
     /**
-     * The oldest unsent events, locked: a second sender (another replica) waits for this one's transaction and then
-     * finds them sent, so events leave in the order they were made.
+     * The oldest unsent events (a sent one is deleted), locked: a second sender (another replica) waits for this one's
+     * transaction and then finds them gone, so events leave in the order they were made.
      */
     public List<OutgoingEvent> oldestUnsent(int limit) {
-        return find("sentAt is null order by seq").withLock(LockModeType.PESSIMISTIC_WRITE).range(0, limit - 1).list();
+        return find("order by seq").withLock(LockModeType.PESSIMISTIC_WRITE).range(0, limit - 1).list();
     }
 }

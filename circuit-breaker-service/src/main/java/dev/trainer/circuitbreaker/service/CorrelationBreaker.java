@@ -11,10 +11,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -49,8 +51,7 @@ public class CorrelationBreaker {
     /** Judges a configuration that just arrived against every older one. */
     @Transactional(TxType.MANDATORY)
     public void onArrival(ActiveConfiguration arrived, Instant now) {
-        Map<String, Stream> streams = new HashMap<>();
-        judgeAgainstOlder(arrived, configurations.inArrivalOrder(), streams, now);
+        judgeAgainstOlder(arrived, configurations.inArrivalOrder(), new Streams(livePnl.byConfiguration()), now);
     }
 
     /**
@@ -66,7 +67,7 @@ public class CorrelationBreaker {
         }
         ActiveConfiguration changed = found.get();
         List<ActiveConfiguration> all = configurations.inArrivalOrder();
-        Map<String, Stream> streams = new HashMap<>();
+        Streams streams = new Streams(livePnl.byConfiguration());
         judgeAgainstOlder(changed, all, streams, now);
         for (ActiveConfiguration newer : all) {
             if (newer.receivedSeq <= changed.receivedSeq || trippedAlready(newer)) {
@@ -81,7 +82,7 @@ public class CorrelationBreaker {
         }
     }
 
-    private void judgeAgainstOlder(ActiveConfiguration x, List<ActiveConfiguration> all, Map<String, Stream> streams,
+    private void judgeAgainstOlder(ActiveConfiguration x, List<ActiveConfiguration> all, Streams streams,
             Instant now) {
         double best = Double.NaN;
         ActiveConfiguration partner = null;
@@ -113,21 +114,35 @@ public class CorrelationBreaker {
         return "configuration " + newer.configId + " against " + older.configId + ", received before it";
     }
 
-    private double correlation(ActiveConfiguration a, ActiveConfiguration b, Map<String, Stream> streams) {
-        Stream sa = streams.computeIfAbsent(a.configId, id -> stream(a));
-        Stream sb = streams.computeIfAbsent(b.configId, id -> stream(b));
+    private double correlation(ActiveConfiguration a, ActiveConfiguration b, Streams streams) {
+        Stream sa = streams.of(a);
+        Stream sb = streams.of(b);
         return ReturnCorrelation.rolling(sa.dayStartsMs, sa.returns, sb.dayStartsMs, sb.returns,
                 config.correlation().windowDays(), config.correlation().minCommonDays());
     }
 
+    /** The daily return streams of one judgement, each built once, from live days read once for all configurations. */
+    private final class Streams {
+        private final Map<String, SortedMap<Long, Double>> liveDays;
+        private final Map<String, Stream> built = new HashMap<>();
+
+        Streams(Map<String, SortedMap<Long, Double>> liveDays) {
+            this.liveDays = liveDays;
+        }
+
+        Stream of(ActiveConfiguration c) {
+            return built.computeIfAbsent(c.configId, id -> stream(c, liveDays.getOrDefault(id, EMPTY_DAYS)));
+        }
+    }
+
     /** Out-of-sample returns, then live ones; a live day replaces an out-of-sample day of the same date. */
-    private Stream stream(ActiveConfiguration c) {
+    private Stream stream(ActiveConfiguration c, SortedMap<Long, Double> live) {
         TreeMap<Long, Double> byDay = new TreeMap<>();
         for (int i = 0; i < c.oosDayStartsMs.length; i++) {
             byDay.put(c.oosDayStartsMs[i], c.oosDailyReturns[i]);
         }
         double capital = config.configurationCapitalQuote();
-        livePnl.of(c.configId).forEach((day, pnl) -> byDay.put(day, pnl / capital));
+        live.forEach((day, pnl) -> byDay.put(day, pnl / capital));
         long[] days = new long[byDay.size()];
         double[] returns = new double[byDay.size()];
         int i = 0;
@@ -150,6 +165,8 @@ public class CorrelationBreaker {
             return Optional.of(e.getMessage());
         }
     }
+
+    private static final SortedMap<Long, Double> EMPTY_DAYS = Collections.emptySortedMap();
 
     private record Stream(long[] dayStartsMs, double[] returns) {
     }

@@ -36,7 +36,7 @@ public class FillBreakers {
         this.dailyLoss = dailyLoss;
     }
 
-    /** {@code fill} has passed ExecutionCheck. */
+    /** {@code fill} has passed InputChecks. */
     @Transactional(TxType.MANDATORY)
     public void onFill(ExecutionReported fill, Instant now) {
         String configId = fill.configId();

@@ -49,7 +49,7 @@ public class MarketBreakers {
         this.capacity = Math.max(config.market().trailingCloses(), classifier.closesNeeded());
     }
 
-    /** {@code chunk} has passed CandleChunkCheck. */
+    /** {@code chunk} has passed InputChecks. */
     @Transactional(TxType.MANDATORY)
     public void onChunk(CleanCandlesChunk chunk, Instant now) {
         SeriesRef ref = chunk.series();
@@ -65,6 +65,9 @@ public class MarketBreakers {
         long freshFromMs = now.minus(config.market().maxCandleAge()).toEpochMilli();
         Scope market = Scope.market(ref.exchange(), ref.pair());
         int trailing = config.market().trailingCloses();
+        // read once per chunk: every candle of a chunk is judged by the thresholds in force when it arrived
+        double unusualThreshold = thresholds.inForce(Breaker.UNUSUAL_MARKET_THRESHOLD, market);
+        double regimeThreshold = thresholds.inForce(Breaker.REGIME_BREAK_THRESHOLD, market);
         int fresh = 0;
         for (int i = 0; i < n; i++) {
             long t = c.openTimeMs()[i];
@@ -79,12 +82,12 @@ public class MarketBreakers {
                 String context = "series " + ref.key() + ", candle opened " + Instant.ofEpochMilli(t);
                 states.judge(Breaker.UNUSUAL_MARKET_THRESHOLD, market,
                         UnusualMove.measure(Arrays.copyOfRange(closes, Math.max(0, size - trailing), size),
-                                closes[size], thresholds.inForce(Breaker.UNUSUAL_MARKET_THRESHOLD, market)),
+                                closes[size], unusualThreshold),
                         context, now);
                 states.judge(Breaker.REGIME_BREAK_THRESHOLD, market,
                         RegimeBreak.measure(classifier.classify(Arrays.copyOfRange(closes,
                                 Math.max(0, size + 1 - classifier.closesNeeded()), size + 1)),
-                                thresholds.inForce(Breaker.REGIME_BREAK_THRESHOLD, market)),
+                                regimeThreshold),
                         context, now);
             }
             last = t;
