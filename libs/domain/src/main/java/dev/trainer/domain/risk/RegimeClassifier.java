@@ -1,7 +1,7 @@
 package dev.trainer.domain.risk;
 
+import dev.trainer.domain.stats.ProbabilisticSharpe;
 import java.util.Optional;
-import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**
  * A small probabilistic regime classifier over the log returns of one close series (design of issue 7, point 7).
@@ -14,8 +14,6 @@ public final class RegimeClassifier {
 
     public static final int DEFAULT_TREND_WINDOW_RETURNS = 60;
     public static final int DEFAULT_VOLATILITY_WINDOW_RETURNS = 600;
-
-    private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
 
     private final int trendWindowReturns;
     private final int volatilityWindowReturns;
@@ -92,6 +90,6 @@ public final class RegimeClassifier {
         if (Double.isNaN(z)) {
             throw new IllegalArgumentException("Φ of NaN");
         }
-        return STANDARD_NORMAL.cumulativeProbability(z);
+        return ProbabilisticSharpe.STANDARD_NORMAL.cumulativeProbability(z);
     }
 }

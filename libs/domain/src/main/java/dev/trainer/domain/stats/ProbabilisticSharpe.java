@@ -13,7 +13,7 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  */
 public final class ProbabilisticSharpe {
 
-    static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
+    public static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
 
     private ProbabilisticSharpe() {
     }

@@ -199,13 +199,12 @@ class RegimeClassifierTest {
 
         // the way the service sees it: one long walk, judged at every candle (neighbouring judgements overlap)
         double[] walk = closes(gaussianReturns(rng, 600 + 20_000, 0, 0.01));
-        TrailingCloses window = TrailingCloses.of(java.util.Arrays.copyOf(walk, 600));
         int judged = 0;
         int rolled = 0;
         for (int i = 600; i < walk.length; i++) {
-            window.add(walk[i]);
             judged++;
-            if (RegimeBreak.measure(classifier.classify(window.toArray()), 0.3).tripped()) {
+            double[] window = java.util.Arrays.copyOfRange(walk, i + 1 - classifier.closesNeeded(), i + 1);
+            if (RegimeBreak.measure(classifier.classify(window), 0.3).tripped()) {
                 rolled++;
             }
         }

@@ -90,19 +90,4 @@ class UnusualMoveTest {
         assertThrows(IllegalArgumentException.class, () -> UnusualMove.measure(c, 100, 3.0));
         assertThrows(IllegalArgumentException.class, () -> UnusualMove.measure(zigzag(21), -1, 3.0));
     }
-
-    @Test
-    void trailingClosesKeepsTheNewestAndRestores() {
-        TrailingCloses buffer = new TrailingCloses(3);
-        for (double c : new double[] {1, 2, 3, 4, 5}) {
-            buffer.add(c);
-        }
-        assertEquals(java.util.List.of(3.0, 4.0, 5.0),
-                java.util.Arrays.stream(buffer.toArray()).boxed().toList());
-        TrailingCloses restored = TrailingCloses.of(new double[] {1, 2});
-        assertEquals(TrailingCloses.DEFAULT_CAPACITY, restored.capacity(), "a partly filled buffer keeps its room");
-        assertEquals(601, TrailingCloses.DEFAULT_CAPACITY);
-        assertEquals(2, TrailingCloses.of(new double[] {1, 2, 3}, 2).size());
-        assertThrows(IllegalArgumentException.class, () -> buffer.add(0));
-    }
 }
