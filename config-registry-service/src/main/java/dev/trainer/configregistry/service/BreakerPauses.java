@@ -29,6 +29,8 @@ public class BreakerPauses {
 
     static final int MAX_BREAKER_CHARS = 64;
     static final int MAX_SCOPE_CHARS = 300;
+    /** breaker_pauses.unit is varchar(100). */
+    static final int MAX_UNIT_CHARS = 100;
 
     private final TrainedConfigurationRepository configurations;
     private final BreakerPauseRepository pauses;
@@ -159,6 +161,9 @@ public class BreakerPauses {
         }
         if (event.occurredAt() == null) {
             problems.add("occurredAt is missing");
+        }
+        if (event.unit() != null && event.unit().length() > MAX_UNIT_CHARS) {
+            problems.add("unit is longer than " + MAX_UNIT_CHARS + " characters: " + event.unit());
         }
         for (String configId : configIds(event)) {
             text("a config id", configId, TrainedConfigurationRepository.MAX_CONFIG_ID_CHARS, problems);
