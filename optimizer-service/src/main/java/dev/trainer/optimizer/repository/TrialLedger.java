@@ -153,8 +153,8 @@ public class TrialLedger {
     }
 
     /**
-     * A trial with its full metrics and per-period returns, for the trials whose details are kept; null for the
-     * others.
+     * A trial with its full metrics and per-period returns where its details are kept (the winners that ran), else
+     * its summary row (a failed trial has no details); null when the trial is not recorded.
      */
     public TrialRow detail(String jobId, String marketKey, int windowIndex, String purpose, int trialNumber) {
         TrialRow row = get(jobId, marketKey, windowIndex, purpose, trialNumber);
@@ -166,7 +166,7 @@ public class TrialLedger {
                 + "and purpose = ?4 and trial_number = ?5").setParameter(1, jobId).setParameter(2, marketKey)
                 .setParameter(3, windowIndex).setParameter(4, purpose).setParameter(5, trialNumber).getResultList();
         if (details.isEmpty()) {
-            return null;
+            return row;
         }
         Object[] d = details.get(0);
         return new TrialRow(row.trialNumber(), row.parameters(), read((String) d[0]), row.score(), doubles((String) d[1]),

@@ -30,6 +30,8 @@ import java.util.List;
 @ApplicationScoped
 public class BacktestWorker {
 
+    static final int MAX_ERROR_CHARS = 160;
+
     private final PreparedSlices slices;
     private final Backtester backtester = new Backtester();
     private final String workerId;
@@ -82,12 +84,22 @@ public class BacktestWorker {
                 for (double[] column : metrics) {
                     column[i] = Double.NaN;
                 }
-                errors.add(new BacktestResults.TrialError(number, e.getClass().getSimpleName() + ": " + e.getMessage()));
+                errors.add(new BacktestResults.TrialError(number, errorMessage(e)));
             }
         }
         return new BacktestResults(EventTypes.deterministicId(request.eventId(), "results"), BacktestResults.SCHEMA_VERSION,
                 Instant.now(), request.eventId(), request.jobId(), request.batchId(), request.market(), request.windowIndex(),
                 request.purpose(), workerId, (System.nanoTime() - started) / 1_000_000, request.firstTrial(), count, scores,
                 TrialSummary.NAMES, metrics, errors, details);
+    }
+
+    /**
+     * A trial's failure as the results carry it, cut to {@value #MAX_ERROR_CHARS} characters: the batch's byte cap
+     * counts the columns only, and messages that quote a whole parameter set could otherwise push a batch of failing
+     * trials past Kafka's 1 MB record limit.
+     */
+    static String errorMessage(RuntimeException e) {
+        String message = e.getClass().getSimpleName() + ": " + e.getMessage();
+        return message.length() <= MAX_ERROR_CHARS ? message : message.substring(0, MAX_ERROR_CHARS - 3) + "...";
     }
 }

@@ -74,8 +74,7 @@ public class JobResultsQuery {
 
     /** The winner's full metrics where they are kept, else its summary from the ledger (or null before its test). */
     private TrialRow detailOrSummary(String jobId, WindowState w, String purpose) {
-        TrialRow detail = ledger.detail(jobId, w.key.marketKey, w.key.windowIndex, purpose, w.bestTrial);
-        return detail != null ? detail : ledger.get(jobId, w.key.marketKey, w.key.windowIndex, purpose, w.bestTrial);
+        return ledger.detail(jobId, w.key.marketKey, w.key.windowIndex, purpose, w.bestTrial);
     }
 
     /**

@@ -189,7 +189,7 @@ public class ResultRecorder {
                 market.qualityScoreFraction == null ? 0 : market.qualityScoreFraction,
                 request.validation() == null ? "train_test_split" : request.validation().method(), searched,
                 ledger.sharpeVariancePerDay(job.id, ref.key()),
-                overfitting(request, ref, market, all.get(all.size() - 1), finalInSample.dailyReturns().length),
+                overfitting(request, ref, market, all.get(all.size() - 1), orEmpty(finalInSample.dailyReturns()).length),
                 // the most recent window's winner is the configuration to trade: it saw the newest data
                 out.get(out.size() - 1).bestParameters(), out);
     }
