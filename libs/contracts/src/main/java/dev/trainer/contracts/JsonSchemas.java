@@ -14,10 +14,13 @@ import java.util.Map;
  * Derives the JSON Schema (draft 2020-12) of an event record from the record itself, so the published
  * schemas (resources {@code schemas/<topic>.schema.json}) cannot drift from the code: a test compares them.
  * Primitive components are required numbers/booleans; boxed ones and those marked {@link Nullable} may be null.
+ * Doubles may also be the strings NaN, Infinity and -Infinity, as Jackson writes non-finite values.
  */
 public final class JsonSchemas {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    /** The strings a double may be written as (a pattern constrains strings only, so numbers pass it). */
+    static final String NON_FINITE_DOUBLE = "^(NaN|-?Infinity)$";
 
     private JsonSchemas() {
     }
@@ -55,8 +58,9 @@ public final class JsonSchemas {
     private static ObjectNode schemaOf(Type type, boolean nullable) {
         ObjectNode node = schemaOf(type);
         if (nullable && node.has("type")) {
-            ArrayNode types = JSON.arrayNode().add(node.get("type").asText()).add("null");
-            node.set("type", types);
+            ArrayNode types = node.get("type").isArray() ? ((ArrayNode) node.get("type")).deepCopy()
+                    : JSON.arrayNode().add(node.get("type").asText());
+            node.set("type", types.add("null"));
         }
         return node;
     }
@@ -88,7 +92,10 @@ public final class JsonSchemas {
         } else if (c == int.class || c == long.class || c == Integer.class || c == Long.class) {
             node.put("type", "integer");
         } else if (c == double.class || c == Double.class) {
-            node.put("type", "number");
+            // Jackson writes a non-finite double as the string "NaN", "Infinity" or "-Infinity" (undefined scores
+            // and metrics are NaN), so a double is a number or one of those three strings
+            node.set("type", JSON.arrayNode().add("number").add("string"));
+            node.put("pattern", NON_FINITE_DOUBLE);
         } else if (c == boolean.class || c == Boolean.class) {
             node.put("type", "boolean");
         } else if (c.isArray()) {

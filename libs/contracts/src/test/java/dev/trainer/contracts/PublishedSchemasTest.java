@@ -49,6 +49,22 @@ class PublishedSchemasTest {
         assertEquals("array", schema.at("/properties/pairs/type").asText());
     }
 
+    @Test
+    void doublesMayBeTheStringsJacksonWritesForNonFiniteValues() throws Exception {
+        JsonNode scores = JsonSchemas.forTopic(Topics.BACKTEST_RESULTS).at("/properties/scores/items");
+        assertEquals("[\"number\",\"string\"]", scores.get("type").toString());
+        java.util.regex.Pattern nonFinite = java.util.regex.Pattern.compile(scores.get("pattern").asText());
+        double[] values = {1.5, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        JsonNode written = dev.trainer.contracts.serde.EventJson.mapper().readTree(
+                dev.trainer.contracts.serde.EventJson.mapper().writeValueAsBytes(values));
+        for (JsonNode v : written) {
+            assertTrue(v.isNumber() || v.isTextual() && nonFinite.matcher(v.asText()).matches(), "not in the schema: " + v);
+        }
+        assertTrue(!nonFinite.matcher("1.5").matches() && !nonFinite.matcher("nan").matches());
+        JsonNode pnl = JsonSchemas.forTopic(Topics.EXECUTIONS).at("/properties/realizedPnl/type");
+        assertEquals("[\"number\",\"string\",\"null\"]", pnl.toString(), "a nullable double");
+    }
+
     private static boolean contains(JsonNode array, String value) {
         for (JsonNode n : array) {
             if (n.asText().equals(value)) {
