@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trainer.contracts.EventTypes;
 import dev.trainer.contracts.Topics;
+import dev.trainer.contracts.events.BacktestResults;
 import dev.trainer.contracts.events.CandleColumns;
 import dev.trainer.contracts.events.CleanCandlesChunk;
 import dev.trainer.contracts.events.OptimizationCompleted;
@@ -298,6 +299,20 @@ class OptimizerServiceTest {
         String reason = kafka.deadLetterReason(Topics.deadLetter(Topics.TRAINING_REQUESTS, "optimizer-service"), jobId, WAIT);
         assertTrue(reason != null && reason.contains("strategy") && reason.contains("timeframes"), "reason: " + reason);
         given().when().get("/api/training/jobs/" + jobId).then().statusCode(404);
+    }
+
+    @Test
+    void resultsWhoseMetricsAreNotTheOnesTheLedgerStoresGoToTheDeadLetterTopic() throws Exception {
+        String jobId = "foreign-metrics-" + UUID.randomUUID();
+        double[] scores = {0.1, 0.2};
+        BacktestResults foreign = new BacktestResults(EventTypes.newEventId(), BacktestResults.SCHEMA_VERSION,
+                Instant.now(), EventTypes.newEventId(), jobId, "0", new SeriesRef("synthetic", "LTC/USD", "1h"), 0,
+                "SEARCH", "worker-of-another-version", 1, 0, scores.length, scores, List.of("net_profit_v9"),
+                List.of(new double[] {0.1, 0.2}), List.of(), null);
+        kafka.publish(Topics.BACKTEST_RESULTS, jobId, foreign);
+        String reason = kafka.deadLetterReason(Topics.deadLetter(Topics.BACKTEST_RESULTS, "optimizer-service"), jobId, WAIT);
+        assertTrue(reason != null && reason.contains("net_profit_v9") && reason.contains("worker-of-another-version"),
+                "reason: " + reason);
     }
 
     @Test

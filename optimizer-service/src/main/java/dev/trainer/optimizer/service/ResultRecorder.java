@@ -10,6 +10,7 @@ import dev.trainer.domain.stats.BacktestOverfitting;
 import dev.trainer.domain.stats.CscvMetric;
 import dev.trainer.domain.stats.OverfittingEstimate;
 import dev.trainer.domain.strategy.ParameterSet;
+import dev.trainer.optimizer.mapping.TrialSummary;
 import dev.trainer.optimizer.messaging.OptimizerPublisher;
 import dev.trainer.optimizer.repository.JobMarket;
 import dev.trainer.optimizer.repository.JobMarketRepository;
@@ -66,6 +67,11 @@ public class ResultRecorder {
 
     @Transactional(TxType.MANDATORY)
     public void record(BacktestResults results) {
+        if (!TrialSummary.NAMES.equals(results.metricNames())) {
+            // the ledger stores metric columns by position: a worker of another version must not fill them
+            throw new IllegalArgumentException("results " + results.eventId() + " of worker " + results.workerId()
+                    + " carry the metrics " + results.metricNames() + "; this optimizer records " + TrialSummary.NAMES);
+        }
         TrainingJob job = jobs.lock(results.jobId()).orElse(null);
         if (job == null) {
             LOG.warnf("results %s for unknown job %s ignored", results.eventId(), results.jobId());
