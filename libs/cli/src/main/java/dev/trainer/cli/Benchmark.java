@@ -198,7 +198,7 @@ public final class Benchmark {
         return new BarSeriesManager(series, new TradeOnNextOpenModel()).run(strategy).getPositionCount();
     }
 
-    private static double median(double[] values) {
+    static double median(double[] values) {
         double[] v = values.clone();
         java.util.Arrays.sort(v);
         return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;

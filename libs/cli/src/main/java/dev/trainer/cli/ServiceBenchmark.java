@@ -73,13 +73,10 @@ final class ServiceBenchmark {
             out.printf(Locale.ROOT, "run %d: %.2f s, %,.0f trials/s, winner %s%s%n", i + 1, warm.seconds, warm.trialsPerSecond(),
                     warm.winner, warm.winner.equals(first.winner) ? "" : " (differs from the first job's)");
         }
-        if (runs > 0) {
-            double[] sorted = seconds.clone();
-            Arrays.sort(sorted);
-            double median = runs % 2 == 1 ? sorted[runs / 2] : (sorted[runs / 2 - 1] + sorted[runs / 2]) / 2;
-            out.printf(Locale.ROOT, "warm median of %d: %.2f s (range %.2f - %.2f), %,.0f trials/s; target at most %.0f s%n",
-                    runs, median, sorted[0], sorted[runs - 1], first.trials / median, TARGET_SECONDS);
-        }
+        double median = Benchmark.median(seconds);
+        out.printf(Locale.ROOT, "warm median of %d: %.2f s (range %.2f - %.2f), %,.0f trials/s; target at most %.0f s%n",
+                runs, median, Arrays.stream(seconds).min().orElseThrow(), Arrays.stream(seconds).max().orElseThrow(),
+                first.trials / median, TARGET_SECONDS);
         out.printf(Locale.ROOT, "optimizer heap: peak %.0f MB in use (sampled every 0.5 s during the jobs); after the runs %s%n",
                 peakHeapBytes / 1e6, heap());
         return 0;
