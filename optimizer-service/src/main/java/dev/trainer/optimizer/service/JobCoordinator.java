@@ -55,6 +55,7 @@ public class JobCoordinator {
     @Transactional(TxType.MANDATORY)
     @SuppressWarnings("unchecked")
     public void register(TrainingRequested request) {
+        jobs.lockId(request.jobId());
         if (jobs.findByIdOptional(request.jobId()).isPresent()) {
             return;
         }
@@ -85,6 +86,7 @@ public class JobCoordinator {
 
     @Transactional(TxType.MANDATORY)
     public void onCleanChunk(CleanCandlesChunk chunk) {
+        jobs.lockId(chunk.jobId()); // a chunk stored while the request registers its job would start nothing
         chunks.store(chunk.jobId(), chunk.series().key(), chunk.chunkIndex(), chunk.chunkCount(), chunk.fingerprint(),
                 chunk.qualityScore(), chunk.candles());
         tryStart(chunk.jobId(), chunk.series().key());
@@ -128,6 +130,7 @@ public class JobCoordinator {
      */
     @Transactional(TxType.MANDATORY)
     public void marketFailed(String jobId, SeriesRef ref, String reason) {
+        jobs.lockId(jobId); // re-entrant: register calls this with the lock held
         failures.record(jobId, ref.key(), reason);
         TrainingJob job = jobs.lock(jobId).orElse(null);
         JobMarket market = job == null ? null : markets.lock(jobId, ref.key()).orElse(null);
