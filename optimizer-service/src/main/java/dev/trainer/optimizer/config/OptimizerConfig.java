@@ -45,6 +45,48 @@ public interface OptimizerConfig {
     @WithDefault("60s")
     Duration resendAfter();
 
+    /**
+     * At most this many batches of one job wait for the workers at a time; more are sent as results come back. A
+     * big job then never queues hundreds of batches ahead of a small one, and what the sweeper waits for is bounded.
+     * Default: the partitions of backtest.requests, so that every worker of a full consumer group has work.
+     */
+    @WithDefault("12")
+    int batchesInFlightPerJob();
+
+    /**
+     * The sweeper gives a window this many times its expected time (its trials in flight at the throughput measured
+     * on its job) before it sends them again, and never less than {@link #resendAfter()}.
+     */
+    @WithDefault("5")
+    int resendPatience();
+
+    /** A window sent again this many times without any progress fails its market (the reason says so). */
+    @WithDefault("5")
+    int maxResends();
+
+    /** Recording a window's results may fail this many times before its market fails with the last error. */
+    @WithDefault("3")
+    int maxStepAttempts();
+
+    /** Attempts at a market's outcome (the overfitting estimate, the outcome event) before the market fails. */
+    @WithDefault("3")
+    int finaliseAttempts();
+
+    /** Wait before the first retry of a failed outcome; doubled for each later one. */
+    @WithDefault("10s")
+    Duration finaliseBackoff();
+
+    /** How long a finaliser's claim on a market lasts (a crashed replica's claim runs out after this). */
+    @WithDefault("30m")
+    Duration finaliseLease();
+
+    /** How often the finaliser looks for markets whose outcome is due (after a restart, a backoff, a lost claim). */
+    @WithDefault("5s")
+    String finalisePoll();
+
+    /** Threads that replay trials for the overfitting estimate; default: the available processors. */
+    Optional<Integer> finaliseThreads();
+
     /** How often stalled windows and jobs past their maximum runtime are looked for. */
     @WithDefault("15s")
     String sweepEvery();

@@ -13,7 +13,7 @@ public final class JobViews {
     }
 
     public record MarketView(String exchange, String pair, String timeframe, String status, String message,
-            String dataFingerprint, Double qualityScoreFraction) {
+            String dataFingerprint, Double qualityScoreFraction, Instant startedAt, Instant finishedAt, int finaliseAttempts) {
     }
 
     public record JobView(String id, String userId, String strategy, String status, int totalMarkets, int totalCombinations,
@@ -50,6 +50,6 @@ public final class JobViews {
                 job.completedCombinations, job.failedCombinations, progress, job.configurationsCreated,
                 job.bestNetProfitFraction, job.createdAt, job.startedAt, job.completedAt, job.errorMessage,
                 markets.stream().map(m -> new MarketView(m.exchange, m.pair, m.timeframe, m.status, m.message,
-                        m.dataFingerprint, m.qualityScoreFraction)).toList());
+                        m.dataFingerprint, m.qualityScoreFraction, m.startedAt, m.finishedAt, m.finaliseAttempts)).toList());
     }
 }

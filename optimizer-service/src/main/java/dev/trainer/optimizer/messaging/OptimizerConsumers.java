@@ -6,6 +6,9 @@ import dev.trainer.contracts.events.CleanCandlesChunk;
 import dev.trainer.contracts.events.TrainingRequested;
 import dev.trainer.contracts.events.TrainingStatus;
 import dev.trainer.optimizer.service.BacktestWorker;
+import dev.trainer.optimizer.service.EndedJobs;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.jboss.logging.Logger;
 import dev.trainer.optimizer.service.JobCoordinator;
 import dev.trainer.optimizer.service.ResultRecorder;
 import dev.trainer.support.ProcessedEvents;
@@ -23,6 +26,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class OptimizerConsumers {
 
+    private static final Logger LOG = Logger.getLogger(OptimizerConsumers.class);
     private static final Set<String> MARKET_FAILURES = Set.of("MARKET_FAILED", "MARKET_REJECTED");
 
     private final JobCoordinator coordinator;
@@ -30,9 +34,11 @@ public class OptimizerConsumers {
     private final BacktestWorker worker;
     private final OptimizerPublisher publisher;
     private final ProcessedEvents processed;
+    private final EndedJobs endedJobs;
 
     public OptimizerConsumers(JobCoordinator coordinator, ResultRecorder recorder, BacktestWorker worker,
-            OptimizerPublisher publisher, ProcessedEvents processed) {
+            OptimizerPublisher publisher, ProcessedEvents processed, EndedJobs endedJobs) {
+        this.endedJobs = endedJobs;
         this.coordinator = coordinator;
         this.recorder = recorder;
         this.worker = worker;
@@ -59,6 +65,8 @@ public class OptimizerConsumers {
         }
         if (MARKET_FAILURES.contains(status.state()) && status.market() != null) {
             coordinator.marketFailed(status.jobId(), status.market(), status.service() + ": " + status.message());
+        } else if ("MARKET_WARNING".equals(status.state()) && status.market() != null) {
+            coordinator.marketWarning(status.jobId(), status.market(), status.service() + ": " + status.message());
         } else if ("CONFIG_VALIDATED".equals(status.state())) {
             coordinator.configurationCreated(status.jobId());
         }
@@ -73,19 +81,42 @@ public class OptimizerConsumers {
         }
     }
 
-    /** The worker role: no state of its own to protect, a redelivered batch is recomputed under the same result id. */
+    /**
+     * The worker role: no state of its own to protect, a redelivered batch is recomputed under the same result id. A
+     * batch of a job that has ended (cancelled, failed, stopped) is skipped without a backtest.
+     */
     @Incoming("backtest-requests")
     @io.smallrye.reactive.messaging.annotations.Blocking(ordered = false)
     public void onBacktestRequest(BacktestRequest request) {
+        if (endedJobs.ended(request.jobId())) {
+            return;
+        }
         publisher.backtestResults(worker.run(request));
     }
 
+    /**
+     * Records a batch in its own transaction. Results that can never be recorded (another version's metrics) go to
+     * the dead-letter topic; any other failure is counted against the window and the record acknowledged: the
+     * sweeper sends the window's missing trials again, and a window whose recording keeps failing fails its market
+     * with the reason instead of holding up its partition or being retried forever.
+     */
     @Incoming("backtest-results")
     @Blocking
-    @Transactional
     public void onBacktestResults(BacktestResults results) {
-        if (processed.firstDelivery(results.eventId(), "backtest-results")) {
-            recorder.record(results);
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                if (processed.firstDelivery(results.eventId(), "backtest-results")) {
+                    recorder.record(results);
+                }
+            });
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "job %s: recording results %s of window %d of %s failed", results.jobId(), results.eventId(),
+                    results.windowIndex(), results.market().key());
+            String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+            QuarkusTransaction.requiringNew().run(() -> coordinator.stepFailed(results.jobId(), results.market(),
+                    results.windowIndex(), reason));
         }
     }
 }

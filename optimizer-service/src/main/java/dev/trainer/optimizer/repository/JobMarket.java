@@ -15,6 +15,8 @@ public class JobMarket {
 
     public static final String WAITING = "waiting";
     public static final String OPTIMIZING = "optimizing";
+    /** Every window tested: the outcome is being computed by the {@code MarketFinaliser}, outside any consumer. */
+    public static final String FINALISING = "finalising";
     public static final String COMPLETED = "completed";
     public static final String FAILED = "failed";
 
@@ -35,6 +37,24 @@ public class JobMarket {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    @Column(name = "started_at")
+    public Instant startedAt;
+
+    @Column(name = "finished_at")
+    public Instant finishedAt;
+
+    /** Attempts at computing the outcome so far; bounded by {@code optimizer.finalise-attempts}. */
+    @Column(name = "finalise_attempts")
+    public int finaliseAttempts;
+
+    /** Not before this is the outcome attempted again (backoff after a failed attempt). */
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
+
+    /** A finaliser works on the outcome until then (a lease: a crashed replica's claim runs out). */
+    @Column(name = "claimed_until")
+    public Instant claimedUntil;
 
     public boolean finished() {
         return COMPLETED.equals(status) || FAILED.equals(status);

@@ -53,6 +53,23 @@ public class WindowState {
     @Column(name = "last_progress_at")
     public Instant lastProgressAt;
 
+    /**
+     * Trials of the current round numbered below this have been sent to the workers; the rest wait for the job's
+     * batches in flight to come back (flow control: a big job never floods the workers' topic ahead of a small one).
+     */
+    @Column(name = "sent_until_trial")
+    public int sentUntilTrial;
+
+    /** Times the sweeper sent this window's missing trials again since its last progress. */
+    public int resends;
+
+    /** Times recording this window's results failed; past the limit its market fails with {@link #lastError}. */
+    @Column(name = "failed_attempts")
+    public int failedAttempts;
+
+    @Column(name = "last_error")
+    public String lastError;
+
     /** The search trials in the ledger: counted as they are recorded, so progress needs no count over the ledger. */
     @Column(name = "recorded_trials")
     public int recordedTrials;
@@ -69,6 +86,16 @@ public class WindowState {
 
     public boolean searching() {
         return SEARCHING.equals(status);
+    }
+
+    /** Trials of the current round not sent yet. */
+    public int unsentTrials() {
+        return searching() ? plannedTrials - sentUntilTrial : 0;
+    }
+
+    /** Trials sent and not recorded yet (rounds are contiguous: every earlier round is recorded whole). */
+    public int trialsInFlight() {
+        return searching() ? Math.max(0, sentUntilTrial - recordedTrials) : 0;
     }
 
     @Embeddable

@@ -25,6 +25,11 @@ public class WindowStateRepository implements PanacheRepositoryBase<WindowState,
         return count("key.jobId = ?1 and status = ?2", jobId, WindowState.SEARCHING) > 0;
     }
 
+    /** The job's windows still searching, in any market (a modifiable list). */
+    public List<WindowState> searchingForJob(String jobId) {
+        return new java.util.ArrayList<>(list("key.jobId = ?1 and status = ?2", jobId, WindowState.SEARCHING));
+    }
+
     public List<WindowState> forMarket(String jobId, String marketKey) {
         return list("key.jobId = ?1 and key.marketKey = ?2", Sort.ascending("key.windowIndex"), jobId, marketKey);
     }

@@ -13,6 +13,9 @@ import dev.trainer.optimizer.repository.JobMarketRepository;
 import dev.trainer.optimizer.repository.MarketFailures;
 import dev.trainer.optimizer.repository.TrainingJob;
 import dev.trainer.optimizer.repository.TrainingJobRepository;
+import dev.trainer.optimizer.repository.WindowState;
+import dev.trainer.optimizer.repository.WindowStateRepository;
+import dev.trainer.optimizer.config.OptimizerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
@@ -40,9 +43,16 @@ public class JobCoordinator {
     private final MarketFailures failures;
     private final SearchPlanner planner;
     private final OptimizerPublisher publisher;
+    private final TrialDispatcher dispatcher;
+    private final WindowStateRepository windows;
+    private final OptimizerConfig config;
 
     public JobCoordinator(TrainingJobRepository jobs, JobMarketRepository markets, CleanChunkRepository chunks,
-            MarketFailures failures, SearchPlanner planner, OptimizerPublisher publisher) {
+            MarketFailures failures, SearchPlanner planner, OptimizerPublisher publisher, TrialDispatcher dispatcher,
+            WindowStateRepository windows, OptimizerConfig config) {
+        this.dispatcher = dispatcher;
+        this.windows = windows;
+        this.config = config;
         this.jobs = jobs;
         this.markets = markets;
         this.chunks = chunks;
@@ -113,12 +123,14 @@ public class JobCoordinator {
         try {
             int trials = planner.start(request, new SeriesRef(market.exchange, market.pair, market.timeframe), complete);
             market.status = JobMarket.OPTIMIZING;
+            market.startedAt = Instant.now();
             job.totalCombinations += trials;
             if (job.startedAt == null) {
                 job.startedAt = Instant.now();
             }
             job.status = TrainingJob.RUNNING;
             status(jobId, market, "MARKET_OPTIMIZING", trials + " trials planned", Map.of("planned_trials", trials));
+            dispatcher.topUp(request);
         } catch (IllegalArgumentException e) {
             fail(job, market, e.getMessage());
         }
@@ -139,16 +151,94 @@ public class JobCoordinator {
         }
     }
 
+    /** Every window of the market is tested: its outcome is left to the {@link MarketFinaliser}. */
+    @Transactional(TxType.MANDATORY)
+    public void marketFinalising(String jobId, String marketKey) {
+        JobMarket market = markets.lock(jobId, marketKey).orElseThrow();
+        if (!JobMarket.OPTIMIZING.equals(market.status)) {
+            return;
+        }
+        market.status = JobMarket.FINALISING;
+        market.updatedAt = Instant.now();
+        status(jobId, market, "MARKET_FINALISING", "every window tested; computing the outcome", Map.of());
+    }
+
+    /**
+     * A step went on despite a problem (e.g. the exchange could not be reached and the market trains on what is
+     * stored): shown as the market's message, which a later failure replaces. A warning for a job not registered yet
+     * is not kept.
+     */
+    @Transactional(TxType.MANDATORY)
+    public void marketWarning(String jobId, SeriesRef ref, String warning) {
+        jobs.lockId(jobId);
+        markets.lock(jobId, ref.key()).filter(m -> !JobMarket.FAILED.equals(m.status))
+                .ifPresent(m -> m.message = shorten("warning: " + warning));
+    }
+
     @Transactional(TxType.MANDATORY)
     public void marketCompleted(String jobId, String marketKey, Double netProfitFraction) {
         TrainingJob job = jobs.lock(jobId).orElseThrow();
         JobMarket market = markets.lock(jobId, marketKey).orElseThrow();
+        if (market.finished() || job.finished()) {
+            return;
+        }
         market.status = JobMarket.COMPLETED;
         market.updatedAt = Instant.now();
+        market.finishedAt = market.updatedAt;
+        market.claimedUntil = null;
         if (netProfitFraction != null && (job.bestNetProfitFraction == null || netProfitFraction > job.bestNetProfitFraction)) {
             job.bestNetProfitFraction = netProfitFraction;
         }
+        status(jobId, market, "MARKET_OPTIMIZED", "outcome published on optimization.results", Map.of());
         closeIfDone(job);
+    }
+
+    /**
+     * An attempt at the market's outcome failed: retried after a doubling backoff, until
+     * {@code optimizer.finalise-attempts} attempts have failed; then the market fails with the reason.
+     */
+    @Transactional(TxType.MANDATORY)
+    public void finaliseFailed(String jobId, String marketKey, String reason) {
+        TrainingJob job = jobs.lock(jobId).orElse(null);
+        JobMarket market = job == null ? null : markets.lock(jobId, marketKey).orElse(null);
+        if (market == null || market.finished() || job.finished()) {
+            return;
+        }
+        market.claimedUntil = null;
+        if (market.finaliseAttempts >= config.finaliseAttempts()) {
+            fail(job, market, "computing the market's outcome failed " + market.finaliseAttempts + " times; last: "
+                    + shorten(reason));
+            return;
+        }
+        Instant retry = Instant.now().plus(config.finaliseBackoff().multipliedBy(1L << Math.min(16, market.finaliseAttempts - 1)));
+        market.nextAttemptAt = retry;
+        market.message = "attempt " + market.finaliseAttempts + " at the outcome failed (" + shorten(reason) + "); retrying at "
+                + retry;
+        market.updatedAt = Instant.now();
+    }
+
+    /**
+     * Recording a window's results failed (the consumer's transaction rolled back). The results come again when the
+     * sweeper resends the window's missing trials; after {@code optimizer.max-step-attempts} failures the market fails
+     * with the reason instead of being retried forever.
+     */
+    @Transactional(TxType.MANDATORY)
+    public void stepFailed(String jobId, SeriesRef ref, int windowIndex, String reason) {
+        TrainingJob job = jobs.lock(jobId).orElse(null);
+        WindowState window = job == null ? null : windows.lock(jobId, ref.key(), windowIndex).orElse(null);
+        if (window == null || job.finished()) {
+            return;
+        }
+        window.failedAttempts++;
+        window.lastError = shorten(reason);
+        if (window.failedAttempts >= config.maxStepAttempts()) {
+            marketFailed(jobId, ref, "window " + windowIndex + ": recording its results failed " + window.failedAttempts
+                    + " times; last: " + window.lastError);
+        }
+    }
+
+    static String shorten(String reason) {
+        return reason == null || reason.length() <= 500 ? reason : reason.substring(0, 497) + "...";
     }
 
     @Transactional(TxType.MANDATORY)
@@ -168,24 +258,32 @@ public class JobCoordinator {
         return true;
     }
 
-    /** Ends an unfinished job as failed, with every unfinished market, e.g. when it ran past its maximum runtime. */
+    /**
+     * Stops an unfinished job, e.g. when it ran past its maximum runtime: markets that finished keep their outcome
+     * (their configurations are already on their way to the registry), the others fail with the reason, and the job
+     * ends completed if any market completed, failed otherwise, with the reason recorded.
+     */
     @Transactional(TxType.MANDATORY)
-    public void failJob(String jobId, String reason) {
+    public void stopJob(String jobId, String reason) {
         TrainingJob job = jobs.lock(jobId).orElse(null);
         if (job == null || job.finished()) {
             return;
         }
+        boolean anyCompleted = false;
         for (JobMarket market : markets.forJob(jobId)) {
+            anyCompleted |= JobMarket.COMPLETED.equals(market.status);
             if (!market.finished()) {
                 market.status = JobMarket.FAILED;
                 market.message = reason;
                 market.updatedAt = Instant.now();
+                market.finishedAt = market.updatedAt;
+                status(jobId, market, "MARKET_FAILED", reason, Map.of());
             }
         }
-        job.status = TrainingJob.FAILED;
+        job.status = anyCompleted ? TrainingJob.COMPLETED : TrainingJob.FAILED;
         job.errorMessage = reason;
         job.completedAt = Instant.now();
-        LOG.warnf("job %s failed: %s", jobId, reason);
+        LOG.warnf("job %s stopped (%s): %s", jobId, job.status, reason);
     }
 
     private void fail(TrainingJob job, JobMarket market, String reason) {
@@ -193,6 +291,9 @@ public class JobCoordinator {
         market.status = JobMarket.FAILED;
         market.message = reason;
         market.updatedAt = Instant.now();
+        market.finishedAt = market.updatedAt;
+        market.claimedUntil = null;
+        status(job.id, market, "MARKET_FAILED", reason, Map.of());
         closeIfDone(job);
     }
 
@@ -205,16 +306,22 @@ public class JobCoordinator {
         boolean anyCompleted = all.stream().anyMatch(m -> JobMarket.COMPLETED.equals(m.status));
         job.status = anyCompleted ? TrainingJob.COMPLETED : TrainingJob.FAILED;
         job.completedAt = Instant.now();
+        List<JobMarket> failed = all.stream().filter(m -> JobMarket.FAILED.equals(m.status)).toList();
         if (!anyCompleted) {
-            job.errorMessage = "no market could be trained: " + all.stream()
+            job.errorMessage = "no market could be trained: " + failed.stream()
+                    .map(m -> m.key.marketKey + ": " + m.message).collect(Collectors.joining("; "));
+        } else if (!failed.isEmpty()) {
+            job.errorMessage = failed.size() + " of " + all.size() + " markets failed: " + failed.stream()
                     .map(m -> m.key.marketKey + ": " + m.message).collect(Collectors.joining("; "));
         }
         LOG.infof("job %s %s", job.id, job.status);
     }
 
+    /** Published once the change it reports has committed, never for a change that rolled back. */
     private void status(String jobId, JobMarket market, String state, String message, Map<String, Object> details) {
         SeriesRef ref = new SeriesRef(market.exchange, market.pair, market.timeframe);
-        publisher.status(new TrainingStatus(EventTypes.deterministicId(jobId, ref.key(), SERVICE, state), TrainingStatus.SCHEMA_VERSION,
-                Instant.now(), jobId, SERVICE, ref, state, message, details));
+        TrainingStatus event = new TrainingStatus(EventTypes.deterministicId(jobId, ref.key(), SERVICE, state),
+                TrainingStatus.SCHEMA_VERSION, Instant.now(), jobId, SERVICE, ref, state, message, details);
+        publisher.afterCommit(() -> publisher.status(event));
     }
 }

@@ -5,7 +5,7 @@ package dev.trainer.optimizer.service;
  * column at a time as the trials' daily returns are replayed, so only the matrix is held (8 bytes per trial and day)
  * and not each trial's own array beside it.
  */
-final class ReturnsByPeriod {
+public final class ReturnsByPeriod {
 
     private final double[][] byPeriod;
 

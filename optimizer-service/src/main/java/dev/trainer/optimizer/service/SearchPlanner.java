@@ -51,9 +51,9 @@ public class SearchPlanner {
     }
 
     /**
-     * Plans the market's windows and sends each window's first round. Returns how many search trials the windows will
-     * run at most (for grids and random or Sobol plans exactly; for adaptive searches their budget); throws
-     * IllegalArgumentException when no window fits or no combination is valid.
+     * Plans the market's windows with their first rounds (sent by the {@link TrialDispatcher} as the job's flow allows).
+     * Returns how many search trials the windows will run at most (for grids and random or Sobol plans exactly; for
+     * adaptive searches their budget); throws IllegalArgumentException when no window fits or no combination is valid.
      */
     @Transactional(TxType.MANDATORY)
     public int start(TrainingRequested request, SeriesRef market, CleanChunkRepository.Complete data) {
@@ -78,46 +78,50 @@ public class SearchPlanner {
             state.testUntilMs = w.testUntilMs();
             state.status = WindowState.SEARCHING;
             state.roundStartedTrial = 0;
+            state.sentUntilTrial = 0;
             state.lastProgressAt = Instant.now();
             List<ParameterSet> first = adaptive ? sessions.begin(request, state) : shared;
             if (first.isEmpty()) {
                 throw new IllegalArgumentException("the parameter space has no valid combination for " + request.strategy());
             }
             state.plannedTrials = first.size();
+            state.parameterNames = first.get(0).names().toArray(String[]::new);
+            state.metricNames = TrialSummary.NAMES.toArray(String[]::new);
             windows.persist(state);
-            sendRound(request, market, data.fingerprint(), state, first, null);
             total += adaptive ? request.optimization().iterations() : first.size();
         }
         return total;
     }
 
     /**
-     * Sends a window's current round (trials numbered from {@code window.roundStartedTrial}) in batches; with
-     * {@code onlyMissing}, only the batches holding a trial that is not in that set of recorded trial numbers. A batch's
-     * event id follows from its first trial number, so a batch sent again is the same event.
+     * Sends the trials numbered [{@code fromTrial}, {@code untilTrial}) of a window's current round (the round's
+     * trials are numbered from {@code window.roundStartedTrial}) in batches cut at fixed distances from the round's
+     * start, after commit; with {@code recorded}, only the batches holding a trial that is not in that set of
+     * recorded trial numbers. A batch's event id follows from its first trial number, so a batch sent again is the
+     * same event.
      */
-    public void sendRound(TrainingRequested request, SeriesRef market, String fingerprint, WindowState window,
-            List<ParameterSet> round, Set<Integer> recorded) {
+    public void sendTrials(TrainingRequested request, SeriesRef market, String fingerprint, WindowState window,
+            List<ParameterSet> round, int fromTrial, int untilTrial, Set<Integer> recorded) {
         List<String> names = round.get(0).names();
-        if (window.parameterNames == null) {
-            window.parameterNames = names.toArray(String[]::new);
-            window.metricNames = TrialSummary.NAMES.toArray(String[]::new);
-        }
         int batch = trialsPerBatch(names.size());
         int windowIndex = window.key.windowIndex, first = window.roundStartedTrial;
         long fromMs = window.trainFromMs, untilMs = window.trainUntilMs;
+        if ((fromTrial - first) % batch != 0) {
+            throw new IllegalArgumentException("trial " + fromTrial + " is not where a batch of the round from trial " + first
+                    + " starts");
+        }
         // the requests are built while they are sent, one batch at a time: a grid of 200,000 trials held as messages
         // until the commit would take tens of megabytes
         publisher.afterCommit(() -> {
-            for (int from = 0; from < round.size(); from += batch) {
-                int to = Math.min(round.size(), from + batch);
+            for (int from = fromTrial; from < untilTrial; from += batch) {
+                int to = Math.min(untilTrial, from + batch);
                 boolean missing = recorded == null;
                 for (int i = from; i < to && !missing; i++) {
-                    missing = !recorded.contains(first + i);
+                    missing = !recorded.contains(i);
                 }
                 if (missing) {
                     publisher.backtestRequestNow(request(request, market, fingerprint, windowIndex, TrialLedger.SEARCH,
-                            fromMs, untilMs, first + from, names, round.subList(from, to), false));
+                            fromMs, untilMs, from, names, round.subList(from - first, to - first), false));
                 }
             }
         });
@@ -127,7 +131,7 @@ public class SearchPlanner {
      * Trials per batch: the configured size, fewer when a request (a value per parameter) or its results (a score
      * and the summary metrics) could exceed the byte limit with every value at its longest JSON form.
      */
-    int trialsPerBatch(int parameters) {
+    public int trialsPerBatch(int parameters) {
         int valuesPerTrial = Math.max(parameters, 1 + TrialSummary.NAMES.size());
         return Math.max(1, Math.min(config.batchSizeTrials(), config.maxBatchBytes() / (valuesPerTrial * MAX_JSON_DOUBLE_BYTES)));
     }

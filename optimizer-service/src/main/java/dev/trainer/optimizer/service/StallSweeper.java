@@ -21,9 +21,10 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * What makes a job survive a crash: every so often, windows whose results stopped coming get their missing trials
- * sent again, computed from the trial ledger (a crash of the optimizer between a commit and its sends, or lost
- * requests); and running jobs past their {@code maxRuntimeSeconds} are failed with that reason. A worker that dies
+ * What makes a job survive a crash: every so often, windows whose results stopped coming for longer than their
+ * expected time get the trials that were sent and are missing from the trial ledger sent again (a crash of the
+ * optimizer between a commit and its sends, or lost requests), a bounded number of times before their market fails
+ * with the reason; and running jobs past their {@code maxRuntimeSeconds} are stopped, keeping what finished. A worker that dies
  * needs nothing from here: its unacknowledged requests are redelivered by Kafka to another member of the group.
  */
 @ApplicationScoped
@@ -39,9 +40,14 @@ public class StallSweeper {
     private final SearchSessions sessions;
     private final JobCoordinator coordinator;
     private final OptimizerConfig config;
+    private final TrialDispatcher dispatcher;
+    private final Throughput throughput;
 
     public StallSweeper(WindowStateRepository windows, TrainingJobRepository jobs, JobMarketRepository markets, TrialLedger ledger,
-            SearchPlanner planner, SearchSessions sessions, JobCoordinator coordinator, OptimizerConfig config) {
+            SearchPlanner planner, SearchSessions sessions, JobCoordinator coordinator, OptimizerConfig config,
+            TrialDispatcher dispatcher, Throughput throughput) {
+        this.dispatcher = dispatcher;
+        this.throughput = throughput;
         this.windows = windows;
         this.jobs = jobs;
         this.markets = markets;
@@ -64,17 +70,18 @@ public class StallSweeper {
         for (TrainingJob job : running) {
             Integer max = EventJson.mapper().convertValue(job.config, TrainingRequested.class).maxRuntimeSeconds();
             if (max != null && job.startedAt != null && job.startedAt.plusSeconds(max).isBefore(now)) {
-                QuarkusTransaction.requiringNew().run(() -> coordinator.failJob(job.id,
-                        "the job ran past its maximum runtime of " + max + " s"));
+                QuarkusTransaction.requiringNew().run(() -> coordinator.stopJob(job.id,
+                        "stopped: the job ran past its maximum runtime of " + max + " s"));
             }
         }
+        // the earliest a window can be overdue; each window's own patience is checked under its lock
         Instant before = now.minus(config.resendAfter());
         List<WindowState.Key> stalled = QuarkusTransaction.requiringNew()
                 .call(() -> windows.stalled(before).stream().map(w -> w.key).toList());
         int resumed = 0;
         for (WindowState.Key key : stalled) {
             try {
-                if (QuarkusTransaction.requiringNew().call(() -> resume(key, before))) {
+                if (QuarkusTransaction.requiringNew().call(() -> resume(key, now))) {
                     resumed++;
                 }
             } catch (RuntimeException e) {
@@ -84,36 +91,69 @@ public class StallSweeper {
         return resumed;
     }
 
-    private boolean resume(WindowState.Key key, Instant before) {
+    /**
+     * How long a window may go without a result before its missing trials are sent again: {@code resend-patience}
+     * times the time its job's trials in flight take at the measured throughput, at least {@code resend-after}, and
+     * doubled for every resend that brought no progress (so a slow machine is not flooded with copies).
+     */
+    Duration patience(long jobTrialsInFlight, int resends) {
+        double perSecond = throughput.trialsPerSecond();
+        Duration expected = perSecond > 0
+                ? Duration.ofMillis((long) (1000 * config.resendPatience() * jobTrialsInFlight / perSecond))
+                : Duration.ZERO;
+        Duration base = expected.compareTo(config.resendAfter()) > 0 ? expected : config.resendAfter();
+        return base.multipliedBy(1L << Math.min(resends, 16));
+    }
+
+    private boolean resume(WindowState.Key key, Instant now) {
+        TrainingJob job = jobs.lock(key.jobId).orElse(null);
         WindowState window = windows.lock(key.jobId, key.marketKey, key.windowIndex).orElse(null);
-        TrainingJob job = jobs.findById(key.jobId);
-        if (window == null || job == null || job.finished() || !window.lastProgressAt.isBefore(before)) {
+        if (window == null || job == null || job.finished()) {
             if (window != null && job != null && job.finished()) {
                 sessions.end(key);
             }
+            return false;
+        }
+        long inFlight = windows.searchingForJob(key.jobId).stream().mapToLong(WindowState::trialsInFlight).sum();
+        if (!window.lastProgressAt.plus(patience(Math.max(inFlight, 1), window.resends)).isBefore(now)) {
             return false;
         }
         JobMarket market = markets.findById(new JobMarket.Key(key.jobId, key.marketKey));
         if (market == null || market.finished()) {
             return false;
         }
+        SeriesRef ref = TrialDispatcher.ref(market);
+        if (window.resends >= config.maxResends()) {
+            coordinator.marketFailed(key.jobId, ref, "window " + key.windowIndex + " had no result for "
+                    + Duration.between(window.lastProgressAt, now).toSeconds() + " s although its missing trials were sent "
+                    + window.resends + " times again" + (window.lastError == null ? "" : "; last error: " + window.lastError));
+            return false;
+        }
         TrainingRequested request = EventJson.mapper().convertValue(job.config, TrainingRequested.class);
-        SeriesRef ref = new SeriesRef(market.exchange, market.pair, market.timeframe);
         if (window.searching()) {
-            List<ParameterSet> round = sessions.currentRound(request, window);
             var recorded = ledger.numbers(key.jobId, key.marketKey, key.windowIndex, TrialLedger.SEARCH,
-                    window.roundStartedTrial, window.plannedTrials);
-            LOG.warnf("job %s: window %d of %s had no result for %s; sending its %d missing trials again", key.jobId,
-                    key.windowIndex, key.marketKey, Duration.between(window.lastProgressAt, Instant.now()),
-                    window.plannedTrials - window.roundStartedTrial - recorded.size());
-            planner.sendRound(request, ref, market.dataFingerprint, window, round, recorded);
+                    window.roundStartedTrial, window.sentUntilTrial);
+            int missing = window.sentUntilTrial - window.roundStartedTrial - recorded.size();
+            if (missing <= 0) {
+                // everything sent is recorded: nothing is lost, the job's flow only has to go on
+                dispatcher.topUp(request);
+                window.lastProgressAt = now;
+                return false;
+            }
+            LOG.warnf("job %s: window %d of %s had no result for %s; sending its %d missing trials again (resend %d)",
+                    key.jobId, key.windowIndex, key.marketKey, Duration.between(window.lastProgressAt, now), missing,
+                    window.resends + 1);
+            dispatcher.resend(request, market, window, recorded);
         } else if (ledger.get(key.jobId, key.marketKey, key.windowIndex, TrialLedger.TEST, window.bestTrial) == null) {
             LOG.warnf("job %s: window %d of %s is waiting for its out-of-sample test; sending it again", key.jobId,
                     key.windowIndex, key.marketKey);
             var best = ledger.get(key.jobId, key.marketKey, key.windowIndex, TrialLedger.SEARCH, window.bestTrial);
             planner.requestTest(request, ref, market.dataFingerprint, window, window.bestTrial, ParameterSet.of(best.parameters()));
+        } else {
+            return false;
         }
-        window.lastProgressAt = Instant.now();
+        window.resends++;
+        window.lastProgressAt = now;
         return true;
     }
 }

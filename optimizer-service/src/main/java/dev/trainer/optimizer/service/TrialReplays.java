@@ -39,7 +39,7 @@ public class TrialReplays {
      * Replays trials on the window's train slice and puts their daily returns into the matrix's columns from
      * {@code firstColumn} on, a chunk at a time; false when a trial fails or its returns do not fit the matrix.
      */
-    boolean dailyReturnsInto(TrainingRequested request, SeriesRef market, String fingerprint, WindowState window,
+    public boolean dailyReturnsInto(TrainingRequested request, SeriesRef market, String fingerprint, WindowState window,
             List<ParameterSet> trials, ReturnsByPeriod matrix, int firstColumn) {
         for (int from = 0; from < trials.size(); from += CHUNK) {
             List<ParameterSet> chunk = trials.subList(from, Math.min(trials.size(), from + CHUNK));

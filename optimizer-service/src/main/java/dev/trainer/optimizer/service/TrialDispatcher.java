@@ -1,0 +1,106 @@
+package dev.trainer.optimizer.service;
+
+import dev.trainer.contracts.events.SeriesRef;
+import dev.trainer.contracts.events.TrainingRequested;
+import dev.trainer.domain.strategy.ParameterSet;
+import dev.trainer.optimizer.config.OptimizerConfig;
+import dev.trainer.optimizer.repository.JobMarket;
+import dev.trainer.optimizer.repository.JobMarketRepository;
+import dev.trainer.optimizer.repository.WindowState;
+import dev.trainer.optimizer.repository.WindowStateRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Flow control of a job's search trials: at most {@code optimizer.batches-in-flight-per-job} batches of a job wait
+ * for the workers at any time, and each recorded batch lets the next one go. Without it a plan-scale job (24 markets
+ * x 9 windows x 201,600 trials) put every window's round on backtest.requests at once: thousands of batches queued
+ * ahead of any other job's, results queued for minutes behind them, and a sweeper that could not tell lost work
+ * from queued work. With it, what a window waits for is a few batches, whose expected time is known.
+ *
+ * <p>Windows are served in order (market started first, then window index), so markets finish one after another
+ * and their outcomes are computed while later markets still search. Batches are cut at fixed trial numbers from the
+ * round's start, so a batch sent again is the same event.
+ */
+@ApplicationScoped
+public class TrialDispatcher {
+
+    private final WindowStateRepository windows;
+    private final JobMarketRepository markets;
+    private final SearchPlanner planner;
+    private final SearchSessions sessions;
+    private final OptimizerConfig config;
+
+    public TrialDispatcher(WindowStateRepository windows, JobMarketRepository markets, SearchPlanner planner,
+            SearchSessions sessions, OptimizerConfig config) {
+        this.windows = windows;
+        this.markets = markets;
+        this.planner = planner;
+        this.sessions = sessions;
+        this.config = config;
+    }
+
+    /**
+     * Sends as many of the job's unsent trials as its share of batches in flight allows (after commit). Call with the
+     * job's row locked, after the changes that free or add work have been made to the windows.
+     */
+    @Transactional(TxType.MANDATORY)
+    public void topUp(TrainingRequested request) {
+        windows.flush();
+        List<WindowState> open = windows.searchingForJob(request.jobId());
+        if (open.isEmpty()) {
+            return;
+        }
+        Map<String, JobMarket> byKey = markets.forJob(request.jobId()).stream()
+                .collect(Collectors.toMap(m -> m.key.marketKey, Function.identity()));
+        long inFlight = open.stream().mapToLong(WindowState::trialsInFlight).sum();
+        open.sort(Comparator.comparing((WindowState w) -> startOf(byKey.get(w.key.marketKey)))
+                .thenComparing(w -> w.key.marketKey).thenComparingInt(w -> w.key.windowIndex));
+        for (WindowState w : open) {
+            if (w.unsentTrials() == 0) {
+                continue;
+            }
+            JobMarket market = byKey.get(w.key.marketKey);
+            if (market == null || market.finished()) {
+                continue;
+            }
+            List<ParameterSet> round = sessions.currentRound(request, w);
+            int batch = planner.trialsPerBatch(round.get(0).names().size());
+            long budget = (long) config.batchesInFlightPerJob() * batch - inFlight;
+            if (budget <= 0) {
+                return;
+            }
+            // whole batches from where the round stopped; the last one may be partial
+            int from = w.sentUntilTrial;
+            int until = from;
+            while (until < w.plannedTrials && until - from < budget) {
+                until = Math.min(w.plannedTrials, until + batch);
+            }
+            planner.sendTrials(request, ref(market), market.dataFingerprint, w, round, from, until, null);
+            inFlight += until - from;
+            w.sentUntilTrial = until;
+        }
+    }
+
+    /** Sends again the batches of what was sent of the window's round that hold a trial missing from {@code recorded}. */
+    public void resend(TrainingRequested request, JobMarket market, WindowState window, Set<Integer> recorded) {
+        List<ParameterSet> round = sessions.currentRound(request, window);
+        planner.sendTrials(request, ref(market), market.dataFingerprint, window, round, window.roundStartedTrial,
+                window.sentUntilTrial, recorded);
+    }
+
+    static SeriesRef ref(JobMarket market) {
+        return new SeriesRef(market.exchange, market.pair, market.timeframe);
+    }
+
+    private static java.time.Instant startOf(JobMarket market) {
+        return market == null || market.startedAt == null ? java.time.Instant.MAX : market.startedAt;
+    }
+}
