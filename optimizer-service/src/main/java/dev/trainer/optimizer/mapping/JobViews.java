@@ -46,10 +46,10 @@ public final class JobViews {
     public static JobView view(TrainingJob job, List<JobMarket> markets) {
         double progress = job.totalCombinations == 0 ? 0
                 : Math.min(1.0, (job.completedCombinations + job.failedCombinations) / (double) job.totalCombinations);
-        return new JobView(job.id, job.userId, job.strategyName, job.status, job.totalMarkets, job.totalCombinations,
+        return new JobView(job.id, job.userId, job.strategyName, job.status.dbValue(), job.totalMarkets, job.totalCombinations,
                 job.completedCombinations, job.failedCombinations, progress, job.configurationsCreated,
                 job.bestNetProfitFraction, job.createdAt, job.startedAt, job.completedAt, job.errorMessage,
-                markets.stream().map(m -> new MarketView(m.exchange, m.pair, m.timeframe, m.status, m.message,
+                markets.stream().map(m -> new MarketView(m.exchange, m.pair, m.timeframe, m.status.dbValue(), m.message,
                         m.dataFingerprint, m.qualityScoreFraction, m.startedAt, m.finishedAt, m.finaliseAttempts)).toList());
     }
 }

@@ -1,5 +1,6 @@
 package dev.trainer.optimizer.repository;
 
+import dev.trainer.training.progress.MarketStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
@@ -13,20 +14,13 @@ import java.time.Instant;
 @Table(name = "job_markets")
 public class JobMarket {
 
-    public static final String WAITING = "waiting";
-    public static final String OPTIMIZING = "optimizing";
-    /** Every window tested: the outcome is being computed by the {@code MarketFinaliser}, outside any consumer. */
-    public static final String FINALISING = "finalising";
-    public static final String COMPLETED = "completed";
-    public static final String FAILED = "failed";
-
     @EmbeddedId
     public Key key;
 
     public String exchange;
     public String pair;
     public String timeframe;
-    public String status;
+    public MarketStatus status;
     public String message;
 
     @Column(name = "data_fingerprint")
@@ -57,7 +51,12 @@ public class JobMarket {
     public Instant claimedUntil;
 
     public boolean finished() {
-        return COMPLETED.equals(status) || FAILED.equals(status);
+        return status.finished();
+    }
+
+    /** Moves the market on; throws when the progression does not allow the move. */
+    public void become(MarketStatus next) {
+        status = status.mustBecome(next);
     }
 
     @Embeddable

@@ -1,5 +1,6 @@
 package dev.trainer.optimizer.repository;
 
+import dev.trainer.training.progress.JobStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -14,12 +15,6 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "training_jobs")
 public class TrainingJob {
 
-    public static final String PENDING = "pending";
-    public static final String RUNNING = "running";
-    public static final String COMPLETED = "completed";
-    public static final String FAILED = "failed";
-    public static final String CANCELLED = "cancelled";
-
     @Id
     public String id;
 
@@ -29,7 +24,7 @@ public class TrainingJob {
     @Column(name = "strategy_name")
     public String strategyName;
 
-    public String status;
+    public JobStatus status;
 
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, Object> config;
@@ -65,6 +60,11 @@ public class TrainingJob {
     public String errorMessage;
 
     public boolean finished() {
-        return COMPLETED.equals(status) || FAILED.equals(status) || CANCELLED.equals(status);
+        return status.finished();
+    }
+
+    /** Moves the job on; throws when the progression does not allow the move. */
+    public void become(JobStatus next) {
+        status = status.mustBecome(next);
     }
 }

@@ -1,5 +1,7 @@
 package dev.trainer.optimizer.repository;
 
+import dev.trainer.training.progress.Progression;
+import dev.trainer.training.progress.JobStatus;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,11 +32,11 @@ public class TrainingJobRepository implements PanacheRepositoryBase<TrainingJob,
     }
 
     public List<TrainingJob> running() {
-        return list("status", TrainingJob.RUNNING);
+        return list("status", JobStatus.RUNNING);
     }
 
     public List<TrainingJob> recent(String status, int limit) {
         Sort newestFirst = Sort.descending("createdAt");
-        return (status == null ? findAll(newestFirst) : find("status", newestFirst, status)).page(0, limit).list();
+        return (status == null ? findAll(newestFirst) : find("status", newestFirst, Progression.fromDb(JobStatus.class, status))).page(0, limit).list();
     }
 }

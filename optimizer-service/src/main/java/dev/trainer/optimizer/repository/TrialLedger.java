@@ -56,8 +56,10 @@ public class TrialLedger {
      * the window's parameter order). Trials already recorded (a redelivered result) insert nothing. Runs in the
      * caller's transaction.
      */
-    public Recorded record(String jobId, String marketKey, int windowIndex, String purpose, BacktestResults results,
+    public Recorded record(WindowState.Key window, String purpose, BacktestResults results,
             IntFunction<double[]> parameters) {
+        String jobId = window.jobId, marketKey = window.marketKey;
+        int windowIndex = window.windowIndex;
         if (results.trialCount() == 0) {
             return new Recorded(0, 0);
         }
@@ -129,7 +131,9 @@ public class TrialLedger {
     }
 
     /** Keeps a trial's full metrics and per-period returns (a window's winner, in or out of sample). */
-    public void recordDetail(String jobId, String marketKey, int windowIndex, String purpose, BacktestResults.TrialDetail d) {
+    public void recordDetail(WindowState.Key window, String purpose, BacktestResults.TrialDetail d) {
+        String jobId = window.jobId, marketKey = window.marketKey;
+        int windowIndex = window.windowIndex;
         em.createNativeQuery("insert into trial_details (job_id, market_key, window_index, purpose, trial_number, metrics, "
                 + "daily_returns, trade_returns) values (?1, ?2, ?3, ?4, ?5, cast(?6 as jsonb), cast(?7 as double precision[]), "
                 + "cast(?8 as double precision[])) on conflict do nothing")
@@ -140,13 +144,17 @@ public class TrialLedger {
     }
 
     /** The best trial of a window by score; ties go to the lowest trial number so the choice is reproducible. */
-    public TrialRow best(String jobId, String marketKey, int windowIndex, String purpose) {
+    public TrialRow best(WindowState.Key window, String purpose) {
+        String jobId = window.jobId, marketKey = window.marketKey;
+        int windowIndex = window.windowIndex;
         List<TrialRow> rows = select("where t.job_id = ? and t.market_key = ? and t.window_index = ? and t.purpose = ? "
                 + "order by t.score desc nulls last, t.trial_number asc limit 1", jobId, marketKey, windowIndex, purpose);
         return rows.isEmpty() ? null : rows.get(0);
     }
 
-    public TrialRow get(String jobId, String marketKey, int windowIndex, String purpose, int trialNumber) {
+    public TrialRow get(WindowState.Key window, String purpose, int trialNumber) {
+        String jobId = window.jobId, marketKey = window.marketKey;
+        int windowIndex = window.windowIndex;
         List<TrialRow> rows = select("where t.job_id = ? and t.market_key = ? and t.window_index = ? and t.purpose = ? "
                 + "and t.trial_number = ?", jobId, marketKey, windowIndex, purpose, trialNumber);
         return rows.isEmpty() ? null : rows.get(0);
@@ -156,8 +164,10 @@ public class TrialLedger {
      * A trial with its full metrics and per-period returns where its details are kept (the winners that ran), else
      * its summary row (a failed trial has no details); null when the trial is not recorded.
      */
-    public TrialRow detail(String jobId, String marketKey, int windowIndex, String purpose, int trialNumber) {
-        TrialRow row = get(jobId, marketKey, windowIndex, purpose, trialNumber);
+    public TrialRow detail(WindowState.Key window, String purpose, int trialNumber) {
+        String jobId = window.jobId, marketKey = window.marketKey;
+        int windowIndex = window.windowIndex;
+        TrialRow row = get(window, purpose, trialNumber);
         if (row == null) {
             return null;
         }
@@ -174,15 +184,19 @@ public class TrialLedger {
     }
 
     /** The recorded trials numbered [fromTrial, untilTrial) of a window, in trial order. */
-    public List<TrialRow> range(String jobId, String marketKey, int windowIndex, String purpose, int fromTrial, int untilTrial) {
+    public List<TrialRow> range(WindowState.Key window, String purpose, int fromTrial, int untilTrial) {
+        String jobId = window.jobId, marketKey = window.marketKey;
+        int windowIndex = window.windowIndex;
         return select("where t.job_id = ? and t.market_key = ? and t.window_index = ? and t.purpose = ? and t.trial_number >= ? "
                 + "and t.trial_number < ? order by t.trial_number", jobId, marketKey, windowIndex, purpose, fromTrial, untilTrial);
     }
 
     /** The numbers of the recorded trials in [fromTrial, untilTrial) of a window. */
     @SuppressWarnings("unchecked")
-    public java.util.Set<Integer> numbers(String jobId, String marketKey, int windowIndex, String purpose, int fromTrial,
+    public java.util.Set<Integer> numbers(WindowState.Key window, String purpose, int fromTrial,
             int untilTrial) {
+        String jobId = window.jobId, marketKey = window.marketKey;
+        int windowIndex = window.windowIndex;
         List<Number> rows = em.createNativeQuery("select trial_number from trials where job_id = ?1 and market_key = ?2 "
                 + "and window_index = ?3 and purpose = ?4 and trial_number >= ?5 and trial_number < ?6")
                 .setParameter(1, jobId).setParameter(2, marketKey).setParameter(3, windowIndex).setParameter(4, purpose)
@@ -203,7 +217,9 @@ public class TrialLedger {
     }
 
     /** How many of a window's search trials ran without failing. */
-    public long succeeded(String jobId, String marketKey, int windowIndex) {
+    public long succeeded(WindowState.Key window) {
+        String jobId = window.jobId, marketKey = window.marketKey;
+        int windowIndex = window.windowIndex;
         return ((Number) em.createNativeQuery("select count(*) from trials where job_id = ?1 and market_key = ?2 "
                 + "and window_index = ?3 and purpose = ?4 and error is null").setParameter(1, jobId).setParameter(2, marketKey)
                 .setParameter(3, windowIndex).setParameter(4, SEARCH).getSingleResult()).longValue();
@@ -214,7 +230,9 @@ public class TrialLedger {
     }
 
     /** A page of a window's search trials that ran without failing, numbered after {@code afterTrial}, in trial order. */
-    public List<Parameters> succeededParameters(String jobId, String marketKey, int windowIndex, int afterTrial, int limit) {
+    public List<Parameters> succeededParameters(WindowState.Key window, int afterTrial, int limit) {
+        String jobId = window.jobId, marketKey = window.marketKey;
+        int windowIndex = window.windowIndex;
         return em.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement ps = connection.prepareStatement("select trial_number, parameters from trials where job_id = ? "
                     + "and market_key = ? and window_index = ? and purpose = ? and error is null and trial_number > ? "

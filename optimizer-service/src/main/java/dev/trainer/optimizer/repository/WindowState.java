@@ -1,5 +1,6 @@
 package dev.trainer.optimizer.repository;
 
+import dev.trainer.training.progress.WindowStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
@@ -15,10 +16,6 @@ import java.util.Objects;
 @Entity
 @Table(name = "validation_windows")
 public class WindowState {
-
-    public static final String SEARCHING = "searching";
-    public static final String TESTING = "testing";
-    public static final String DONE = "done";
 
     @EmbeddedId
     public Key key;
@@ -38,7 +35,7 @@ public class WindowState {
     @Column(name = "planned_trials")
     public int plannedTrials;
 
-    public String status;
+    public WindowStatus status;
 
     @Column(name = "best_trial")
     public Integer bestTrial;
@@ -85,7 +82,12 @@ public class WindowState {
     public String[] metricNames;
 
     public boolean searching() {
-        return SEARCHING.equals(status);
+        return status == WindowStatus.SEARCHING;
+    }
+
+    /** Moves the window on; throws when the progression does not allow the move. */
+    public void become(WindowStatus next) {
+        status = status.mustBecome(next);
     }
 
     /** Trials of the current round not sent yet. */

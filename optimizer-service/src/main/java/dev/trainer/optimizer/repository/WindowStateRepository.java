@@ -1,5 +1,6 @@
 package dev.trainer.optimizer.repository;
 
+import dev.trainer.training.progress.WindowStatus;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,17 +18,17 @@ public class WindowStateRepository implements PanacheRepositoryBase<WindowState,
 
     /** Windows still searching or testing whose last progress is older than {@code before}. */
     public List<WindowState> stalled(Instant before) {
-        return list("status in ?1 and lastProgressAt < ?2", List.of(WindowState.SEARCHING, WindowState.TESTING), before);
+        return list("status in ?1 and lastProgressAt < ?2", List.of(WindowStatus.SEARCHING, WindowStatus.TESTING), before);
     }
 
     /** Whether any window of the job, in any market, is still searching. */
     public boolean anySearching(String jobId) {
-        return count("key.jobId = ?1 and status = ?2", jobId, WindowState.SEARCHING) > 0;
+        return count("key.jobId = ?1 and status = ?2", jobId, WindowStatus.SEARCHING) > 0;
     }
 
     /** The job's windows still searching, in any market (a modifiable list). */
     public List<WindowState> searchingForJob(String jobId) {
-        return new java.util.ArrayList<>(list("key.jobId = ?1 and status = ?2", jobId, WindowState.SEARCHING));
+        return new java.util.ArrayList<>(list("key.jobId = ?1 and status = ?2", jobId, WindowStatus.SEARCHING));
     }
 
     public List<WindowState> forMarket(String jobId, String marketKey) {

@@ -1,5 +1,6 @@
 package dev.trainer.optimizer.rest;
 
+import dev.trainer.training.progress.JobStatus;
 import dev.trainer.contracts.EventTypes;
 import dev.trainer.contracts.events.TrainingRequested;
 import dev.trainer.domain.strategy.StrategyCatalog;
@@ -31,6 +32,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -42,8 +44,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class TrainingJobResource {
 
     private static final Duration PROGRESS_POLL = Duration.ofSeconds(1);
-    private static final java.util.Set<String> FINISHED = java.util.Set.of(TrainingJob.COMPLETED, TrainingJob.FAILED,
-            TrainingJob.CANCELLED);
+    private static final java.util.Set<String> FINISHED = java.util.Arrays.stream(JobStatus.values())
+            .filter(JobStatus::finished).map(JobStatus::dbValue).collect(java.util.stream.Collectors.toSet());
 
     private final TrainingJobRepository jobs;
     private final JobMarketRepository markets;
@@ -161,9 +163,13 @@ public class TrainingJobResource {
     @Path("/jobs")
     @Transactional
     @Operation(summary = "Recent jobs, newest first")
-    public List<JobViews.JobView> jobs(@QueryParam("status") String status, @QueryParam("limit") @DefaultValue("50") int limit) {
-        return jobs.recent(status, Math.min(Math.max(limit, 1), 500)).stream()
-                .map(job -> JobViews.view(job, markets.forJob(job.id))).toList();
+    public Response jobs(@QueryParam("status") String status, @QueryParam("limit") @DefaultValue("50") int limit) {
+        if (status != null && Arrays.stream(JobStatus.values()).noneMatch(s -> s.dbValue().equals(status))) {
+            return ProblemJson.invalid("Invalid query", List.of(new TrainingRequestValidator.FieldProblem("status",
+                    "must be one of " + Arrays.stream(JobStatus.values()).map(JobStatus::dbValue).toList())));
+        }
+        return Response.ok(jobs.recent(status, Math.min(Math.max(limit, 1), 500)).stream()
+                .map(job -> JobViews.view(job, markets.forJob(job.id))).toList()).build();
     }
 
     @POST

@@ -1,5 +1,7 @@
 package dev.trainer.optimizer.service;
 
+import dev.trainer.training.progress.MarketStatus;
+import dev.trainer.training.progress.JobStatus;
 import dev.trainer.contracts.EventTypes;
 import dev.trainer.contracts.events.CleanCandlesChunk;
 import dev.trainer.contracts.events.SeriesRef;
@@ -76,7 +78,7 @@ public class JobCoordinator {
         job.config = EventJson.mapper().convertValue(request, Map.class);
         job.totalMarkets = request.markets().size();
         job.createdAt = Instant.now();
-        job.status = TrainingJob.PENDING;
+        job.status = JobStatus.PENDING;
         jobs.persist(job);
         for (SeriesRef market : request.markets()) {
             JobMarket m = new JobMarket();
@@ -84,7 +86,7 @@ public class JobCoordinator {
             m.exchange = market.exchange();
             m.pair = market.pair();
             m.timeframe = market.timeframe();
-            m.status = JobMarket.WAITING;
+            m.status = MarketStatus.WAITING;
             m.updatedAt = Instant.now();
             markets.persist(m);
         }
@@ -109,7 +111,7 @@ public class JobCoordinator {
             return;
         }
         JobMarket market = markets.lock(jobId, marketKey).orElse(null);
-        if (market == null || !JobMarket.WAITING.equals(market.status)) {
+        if (market == null || market.status != MarketStatus.WAITING) {
             return;
         }
         CleanChunkRepository.Complete complete = chunks.complete(jobId, marketKey);
@@ -122,13 +124,15 @@ public class JobCoordinator {
         market.updatedAt = Instant.now();
         try {
             int trials = planner.start(request, new SeriesRef(market.exchange, market.pair, market.timeframe), complete);
-            market.status = JobMarket.OPTIMIZING;
+            market.become(MarketStatus.OPTIMIZING);
             market.startedAt = Instant.now();
             job.totalCombinations += trials;
             if (job.startedAt == null) {
                 job.startedAt = Instant.now();
             }
-            job.status = TrainingJob.RUNNING;
+            if (job.status == JobStatus.PENDING) {
+                job.become(JobStatus.RUNNING);
+            }
             status(jobId, market, "MARKET_OPTIMIZING", trials + " trials planned", Map.of("planned_trials", trials));
             dispatcher.topUp(request);
         } catch (IllegalArgumentException e) {
@@ -155,10 +159,10 @@ public class JobCoordinator {
     @Transactional(TxType.MANDATORY)
     public void marketFinalising(String jobId, String marketKey) {
         JobMarket market = markets.lock(jobId, marketKey).orElseThrow();
-        if (!JobMarket.OPTIMIZING.equals(market.status)) {
+        if (market.status != MarketStatus.OPTIMIZING) {
             return;
         }
-        market.status = JobMarket.FINALISING;
+        market.become(MarketStatus.FINALISING);
         market.updatedAt = Instant.now();
         status(jobId, market, "MARKET_FINALISING", "every window tested; computing the outcome", Map.of());
     }
@@ -171,7 +175,7 @@ public class JobCoordinator {
     @Transactional(TxType.MANDATORY)
     public void marketWarning(String jobId, SeriesRef ref, String warning) {
         jobs.lockId(jobId);
-        markets.lock(jobId, ref.key()).filter(m -> !JobMarket.FAILED.equals(m.status))
+        markets.lock(jobId, ref.key()).filter(m -> m.status != MarketStatus.FAILED)
                 .ifPresent(m -> m.message = shorten("warning: " + warning));
     }
 
@@ -182,7 +186,7 @@ public class JobCoordinator {
         if (market.finished() || job.finished()) {
             return;
         }
-        market.status = JobMarket.COMPLETED;
+        market.become(MarketStatus.COMPLETED);
         market.updatedAt = Instant.now();
         market.finishedAt = market.updatedAt;
         market.claimedUntil = null;
@@ -252,7 +256,7 @@ public class JobCoordinator {
         if (job == null || job.finished()) {
             return false;
         }
-        job.status = TrainingJob.CANCELLED;
+        job.become(JobStatus.CANCELLED);
         job.completedAt = Instant.now();
         job.errorMessage = "cancelled by the user";
         return true;
@@ -271,16 +275,16 @@ public class JobCoordinator {
         }
         boolean anyCompleted = false;
         for (JobMarket market : markets.forJob(jobId)) {
-            anyCompleted |= JobMarket.COMPLETED.equals(market.status);
+            anyCompleted |= market.status == MarketStatus.COMPLETED;
             if (!market.finished()) {
-                market.status = JobMarket.FAILED;
+                market.become(MarketStatus.FAILED);
                 market.message = reason;
                 market.updatedAt = Instant.now();
                 market.finishedAt = market.updatedAt;
                 status(jobId, market, "MARKET_FAILED", reason, Map.of());
             }
         }
-        job.status = anyCompleted ? TrainingJob.COMPLETED : TrainingJob.FAILED;
+        job.become(anyCompleted ? JobStatus.COMPLETED : JobStatus.FAILED);
         job.errorMessage = reason;
         job.completedAt = Instant.now();
         LOG.warnf("job %s stopped (%s): %s", jobId, job.status, reason);
@@ -288,7 +292,7 @@ public class JobCoordinator {
 
     private void fail(TrainingJob job, JobMarket market, String reason) {
         LOG.warnf("job %s: market %s failed: %s", job.id, market.key.marketKey, reason);
-        market.status = JobMarket.FAILED;
+        market.become(MarketStatus.FAILED);
         market.message = reason;
         market.updatedAt = Instant.now();
         market.finishedAt = market.updatedAt;
@@ -303,10 +307,10 @@ public class JobCoordinator {
         if (!all.stream().allMatch(JobMarket::finished)) {
             return;
         }
-        boolean anyCompleted = all.stream().anyMatch(m -> JobMarket.COMPLETED.equals(m.status));
-        job.status = anyCompleted ? TrainingJob.COMPLETED : TrainingJob.FAILED;
+        boolean anyCompleted = all.stream().anyMatch(m -> m.status == MarketStatus.COMPLETED);
+        job.become(anyCompleted ? JobStatus.COMPLETED : JobStatus.FAILED);
         job.completedAt = Instant.now();
-        List<JobMarket> failed = all.stream().filter(m -> JobMarket.FAILED.equals(m.status)).toList();
+        List<JobMarket> failed = all.stream().filter(m -> m.status == MarketStatus.FAILED).toList();
         if (!anyCompleted) {
             job.errorMessage = "no market could be trained: " + failed.stream()
                     .map(m -> m.key.marketKey + ": " + m.message).collect(Collectors.joining("; "));

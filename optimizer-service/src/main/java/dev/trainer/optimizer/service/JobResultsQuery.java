@@ -61,20 +61,20 @@ public class JobResultsQuery {
                 TrialRow test = w.bestTrial == null ? null : detailOrSummary(jobId, w, TrialLedger.TEST);
                 ws.add(new JobViews.WindowResult(w.key.windowIndex, Instant.ofEpochMilli(w.trainFromMs),
                         Instant.ofEpochMilli(w.trainUntilMs), Instant.ofEpochMilli(w.testFromMs), Instant.ofEpochMilli(w.testUntilMs),
-                        w.status, w.plannedTrials, w.recordedTrials,
+                        w.status.dbValue(), w.plannedTrials, w.recordedTrials,
                         w.bestTrial, w.bestScore, best == null ? null : best.parameters(), best == null ? null : best.metrics(),
                         test == null ? null : test.metrics()));
             }
-            out.add(new JobViews.MarketResult(m.exchange, m.pair, m.timeframe, m.status, m.message, ws));
+            out.add(new JobViews.MarketResult(m.exchange, m.pair, m.timeframe, m.status.dbValue(), m.message, ws));
         }
         String objective = request.optimization() == null || request.optimization().objective() == null ? "net_profit"
                 : request.optimization().objective();
-        return Optional.of(new JobViews.JobResults(jobId, job.status, objective, out));
+        return Optional.of(new JobViews.JobResults(jobId, job.status.dbValue(), objective, out));
     }
 
     /** The winner's full metrics where they are kept, else its summary from the ledger (or null before its test). */
     private TrialRow detailOrSummary(String jobId, WindowState w, String purpose) {
-        return ledger.detail(jobId, w.key.marketKey, w.key.windowIndex, purpose, w.bestTrial);
+        return ledger.detail(w.key, purpose, w.bestTrial);
     }
 
     /**
@@ -88,7 +88,7 @@ public class JobResultsQuery {
         if (job == null) {
             return Optional.empty();
         }
-        List<TrialRow> rows = ledger.range(jobId, marketKey, windowIndex, TrialLedger.SEARCH, offset, offset + limit);
+        List<TrialRow> rows = ledger.range(new WindowState.Key(jobId, marketKey, windowIndex), TrialLedger.SEARCH, offset, offset + limit);
         Map<Integer, Map<String, Object>> full = detail ? replayed(job, marketKey, windowIndex, rows) : Map.of();
         return Optional.of(rows.stream()
                 .map(r -> new JobViews.TrialView(r.trialNumber(), r.parameters(), Double.isFinite(r.score()) ? r.score() : null,

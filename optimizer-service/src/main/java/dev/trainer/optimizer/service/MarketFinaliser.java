@@ -1,5 +1,6 @@
 package dev.trainer.optimizer.service;
 
+import dev.trainer.training.progress.MarketStatus;
 import dev.trainer.contracts.EventTypes;
 import dev.trainer.contracts.events.OptimizationCompleted;
 import dev.trainer.contracts.events.SeriesRef;
@@ -155,7 +156,7 @@ public class MarketFinaliser {
         Snapshot s = QuarkusTransaction.requiringNew().call(() -> {
             TrainingJob job = jobs.findById(jobId);
             JobMarket market = markets.findById(new JobMarket.Key(jobId, marketKey));
-            if (job == null || job.finished() || market == null || !JobMarket.FINALISING.equals(market.status)) {
+            if (job == null || job.finished() || market == null || market.status != MarketStatus.FINALISING) {
                 return null;
             }
             return new Snapshot(job, EventJson.mapper().convertValue(job.config, TrainingRequested.class), market,
@@ -170,9 +171,9 @@ public class MarketFinaliser {
         int searched = 0;
         for (WindowState w : s.windows()) {
             TrialRow inSample = QuarkusTransaction.requiringNew().call(() ->
-                    ledger.detail(jobId, marketKey, w.key.windowIndex, TrialLedger.SEARCH, w.bestTrial));
+                    ledger.detail(w.key, TrialLedger.SEARCH, w.bestTrial));
             TrialRow outOfSample = QuarkusTransaction.requiringNew().call(() ->
-                    ledger.detail(jobId, marketKey, w.key.windowIndex, TrialLedger.TEST, w.bestTrial));
+                    ledger.detail(w.key, TrialLedger.TEST, w.bestTrial));
             if (inSample == null || outOfSample == null) {
                 throw new IllegalStateException("window " + w.key.windowIndex + " has no detail of its best trial "
                         + w.bestTrial + (inSample == null ? " in sample" : " out of sample"));
@@ -213,7 +214,7 @@ public class MarketFinaliser {
         int partitions = BacktestOverfitting.DEFAULT_PARTITIONS;
         String jobId = last.key.jobId;
         int trials = (int) (long) QuarkusTransaction.requiringNew().call(() ->
-                ledger.succeeded(jobId, ref.key(), last.key.windowIndex));
+                ledger.succeeded(last.key));
         if (trials < 2 || days < partitions) {
             return overfitting(BacktestOverfitting.estimate(new double[days][Math.min(trials, 2)], partitions, CscvMetric.SHARPE),
                     partitions, trials, days);
@@ -224,7 +225,7 @@ public class MarketFinaliser {
         for (int after = -1; ; ) {
             int from = after;
             List<TrialLedger.Parameters> page = QuarkusTransaction.requiringNew().call(() ->
-                    ledger.succeededParameters(jobId, ref.key(), last.key.windowIndex, from, PBO_PAGE));
+                    ledger.succeededParameters(last.key, from, PBO_PAGE));
             if (page.isEmpty() || column + page.size() > trials) {
                 break;
             }

@@ -1,5 +1,6 @@
 package dev.trainer.optimizer.service;
 
+import dev.trainer.training.progress.WindowStatus;
 import dev.trainer.contracts.events.BacktestResults;
 import dev.trainer.contracts.events.SeriesRef;
 import dev.trainer.contracts.events.TrainingRequested;
@@ -95,7 +96,7 @@ public class ResultRecorder {
         if (parameters == null) {
             return; // the window has moved past what these results answer: they were recorded before
         }
-        TrialLedger.Recorded recorded = ledger.record(results.jobId(), marketKey, results.windowIndex(), results.purpose(),
+        TrialLedger.Recorded recorded = ledger.record(window.key, results.purpose(),
                 results, parameters);
         if (search) {
             window.recordedTrials += recorded.inserted();
@@ -103,17 +104,17 @@ public class ResultRecorder {
             job.failedCombinations += recorded.failed();
             throughput.recorded(recorded.inserted());
         } else if (results.details() != null) {
-            results.details().forEach(d -> ledger.recordDetail(job.id, marketKey, results.windowIndex(), TrialLedger.TEST, d));
+            results.details().forEach(d -> ledger.recordDetail(window.key, TrialLedger.TEST, d));
         }
         window.lastProgressAt = Instant.now();
         window.resends = 0;
         if (window.searching() && window.recordedTrials >= window.plannedTrials) {
             endRound(job, request, market, window, results.market());
-        } else if (WindowState.TESTING.equals(window.status) && !search) {
-            window.status = WindowState.DONE;
+        } else if (window.status == WindowStatus.TESTING && !search) {
+            window.become(WindowStatus.DONE);
             windows.flush();
             List<WindowState> all = windows.forMarket(job.id, marketKey);
-            if (all.stream().allMatch(w -> WindowState.DONE.equals(w.status))) {
+            if (all.stream().allMatch(w -> w.status == WindowStatus.DONE)) {
                 // the outcome (overfitting estimate, Sharpe variance over the ledger) can take minutes at plan scale:
                 // the finaliser computes it after this commit, outside any consumer's transaction
                 coordinator.marketFinalising(job.id, marketKey);
@@ -143,8 +144,8 @@ public class ResultRecorder {
             job.totalCombinations -= request.optimization().iterations() - window.plannedTrials;
         }
         String marketKey = ref.key();
-        TrialRow best = ledger.best(job.id, marketKey, window.key.windowIndex, TrialLedger.SEARCH);
-        window.status = WindowState.TESTING;
+        TrialRow best = ledger.best(window.key, TrialLedger.SEARCH);
+        window.become(WindowStatus.TESTING);
         window.bestTrial = best.trialNumber();
         window.bestScore = Double.isFinite(best.score()) ? best.score() : null;
         ParameterSet bestParameters = ParameterSet.of(best.parameters());
@@ -152,7 +153,7 @@ public class ResultRecorder {
         // backtest: milliseconds, so it stays in this transaction)
         BacktestResults detail = replays.replay(request, ref, market.dataFingerprint, window,
                 TrialLedger.SEARCH, best.trialNumber(), List.of(bestParameters));
-        detail.details().forEach(d -> ledger.recordDetail(job.id, marketKey, window.key.windowIndex, TrialLedger.SEARCH, d));
+        detail.details().forEach(d -> ledger.recordDetail(window.key, TrialLedger.SEARCH, d));
         planner.requestTest(request, ref, market.dataFingerprint, window, best.trialNumber(), bestParameters);
         if (!windows.anySearching(job.id)) {
             sessions.endPlan(job.id); // about 20 MB for a 201,600-point grid: not kept past the last window's search
@@ -176,8 +177,7 @@ public class ResultRecorder {
             return null;
         }
         int bestTrial = window.bestTrial;
-        double[] best = values(ParameterSet.of(ledger.get(jobId, window.key.marketKey, window.key.windowIndex,
-                TrialLedger.SEARCH, bestTrial).parameters()), window.parameterNames);
+        double[] best = values(ParameterSet.of(ledger.get(window.key, TrialLedger.SEARCH, bestTrial).parameters()), window.parameterNames);
         return n -> n == bestTrial ? best : null;
     }
 

@@ -1,5 +1,6 @@
 package dev.trainer.optimizer.service;
 
+import dev.trainer.training.progress.WindowStatus;
 import dev.trainer.contracts.EventTypes;
 import dev.trainer.contracts.events.BacktestRequest;
 import dev.trainer.contracts.events.SeriesRef;
@@ -76,7 +77,7 @@ public class SearchPlanner {
             state.trainUntilMs = w.trainUntilMs();
             state.testFromMs = w.testFromMs();
             state.testUntilMs = w.testUntilMs();
-            state.status = WindowState.SEARCHING;
+            state.status = WindowStatus.SEARCHING;
             state.roundStartedTrial = 0;
             state.sentUntilTrial = 0;
             state.lastProgressAt = Instant.now();

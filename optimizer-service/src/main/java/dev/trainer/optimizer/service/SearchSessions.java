@@ -85,7 +85,7 @@ public class SearchSessions {
             return List.of();
         }
         Session s = session(request, window);
-        List<TrialRow> rows = ledger.range(window.key.jobId, window.key.marketKey, window.key.windowIndex, TrialLedger.SEARCH,
+        List<TrialRow> rows = ledger.range(window.key, TrialLedger.SEARCH,
                 s.roundStart(), window.plannedTrials);
         s.search().tell(scores(rows, s.round(), s.roundStart()));
         List<ParameterSet> next = s.search().ask();
@@ -118,7 +118,7 @@ public class SearchSessions {
 
     private Session replay(TrainingRequested request, WindowState window) {
         ParameterSearch search = TrainingRequests.search(request);
-        List<TrialRow> done = ledger.range(window.key.jobId, window.key.marketKey, window.key.windowIndex, TrialLedger.SEARCH,
+        List<TrialRow> done = ledger.range(window.key, TrialLedger.SEARCH,
                 0, window.roundStartedTrial);
         int next = 0;
         while (true) {

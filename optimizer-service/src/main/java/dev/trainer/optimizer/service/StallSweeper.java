@@ -131,7 +131,7 @@ public class StallSweeper {
         }
         TrainingRequested request = EventJson.mapper().convertValue(job.config, TrainingRequested.class);
         if (window.searching()) {
-            var recorded = ledger.numbers(key.jobId, key.marketKey, key.windowIndex, TrialLedger.SEARCH,
+            var recorded = ledger.numbers(key, TrialLedger.SEARCH,
                     window.roundStartedTrial, window.sentUntilTrial);
             int missing = window.sentUntilTrial - window.roundStartedTrial - recorded.size();
             if (missing <= 0) {
@@ -144,10 +144,10 @@ public class StallSweeper {
                     key.jobId, key.windowIndex, key.marketKey, Duration.between(window.lastProgressAt, now), missing,
                     window.resends + 1);
             dispatcher.resend(request, market, window, recorded);
-        } else if (ledger.get(key.jobId, key.marketKey, key.windowIndex, TrialLedger.TEST, window.bestTrial) == null) {
+        } else if (ledger.get(key, TrialLedger.TEST, window.bestTrial) == null) {
             LOG.warnf("job %s: window %d of %s is waiting for its out-of-sample test; sending it again", key.jobId,
                     key.windowIndex, key.marketKey);
-            var best = ledger.get(key.jobId, key.marketKey, key.windowIndex, TrialLedger.SEARCH, window.bestTrial);
+            var best = ledger.get(key, TrialLedger.SEARCH, window.bestTrial);
             planner.requestTest(request, ref, market.dataFingerprint, window, window.bestTrial, ParameterSet.of(best.parameters()));
         } else {
             return false;
