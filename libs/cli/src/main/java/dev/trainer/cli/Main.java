@@ -41,6 +41,7 @@ public final class Main {
                 case "logs" -> main.logs(rest);
                 case "demo" -> main.demo(rest.contains("--keep"));
                 case "bench-service" -> main.benchService(rest);
+                case "bench-plan" -> main.benchPlan(rest);
                 case "backtest" -> new BacktestCommand(System.out, System.err).run(rest);
                 case "fetch" -> new FetchCommand(System.out, System.err).run(rest);
                 case "bench" -> Benchmark.run(rest);
@@ -51,7 +52,7 @@ public final class Main {
                 case "stats" -> new StatsCommand(System.out, System.err).run(rest);
                 default -> {
                     System.err.println("usage: bin/trainer demo [--keep] | test | up | down | status | logs [SERVICE]"
-                            + " | backtest ... | fetch ... | import ... | bench-import | bench-service | optimize ... | estimate ... | stats ... | bench");
+                            + " | backtest ... | fetch ... | import ... | bench-import | bench-service | bench-plan ... | optimize ... | estimate ... | stats ... | bench");
                     yield command.equals("help") ? 0 : 2;
                 }
             };
@@ -239,6 +240,38 @@ public final class Main {
             return new ServiceBenchmark(ready().getProperty("kafka.bootstrap.servers"), System.out).run(args);
         } finally {
             if (!wasUp && !args.contains("--keep")) {
+                down();
+            }
+        }
+    }
+
+    /**
+     * {@code bench-plan}: arguments checked before anything starts; then on the running stack, or on one started for
+     * it and stopped afterwards unless {@code --keep}.
+     */
+    private int benchPlan(List<String> args) throws Exception {
+        if (args.contains("--help") || args.contains("-h")) {
+            System.out.println(PlanBenchmark.USAGE);
+            return 0;
+        }
+        PlanBenchmark.Options options;
+        try {
+            options = PlanBenchmark.Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench-plan: " + e.getMessage());
+            System.err.println(PlanBenchmark.USAGE);
+            return 2;
+        }
+        boolean wasUp = running() && ready() != null;
+        if (!wasUp && up() != 0) {
+            return 1;
+        }
+        try {
+            return new PlanBenchmark(ready().getProperty("kafka.bootstrap.servers"), System.out, System.err).run(options);
+        } finally {
+            if (wasUp || options.keep()) {
+                System.out.println("the stack keeps running: bin/trainer status | logs | down");
+            } else {
                 down();
             }
         }

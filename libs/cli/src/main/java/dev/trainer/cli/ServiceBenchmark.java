@@ -107,21 +107,33 @@ final class ServiceBenchmark {
         return new Job(seconds, last.path("totalCombinations").asLong() * concurrent, winner(ids.get(ids.size() - 1)));
     }
 
-    /** The optimizer's heap in use, sampled every half second while a job runs: its peak, in bytes. */
-    private static final class HeapPeak implements AutoCloseable {
+    /** The optimizer's heap in use, sampled every half second while a job runs: its peak, in bytes (bench-plan too). */
+    static final class HeapPeak implements AutoCloseable {
         private final java.util.concurrent.atomic.AtomicLong peak = new java.util.concurrent.atomic.AtomicLong();
-        private final Thread sampler = Thread.ofVirtual().start(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                try {
-                    peak.accumulateAndGet((long) sum(Http.text(OPTIMIZER_METRICS), HEAP_USED), Math::max);
-                    Thread.sleep(500);
-                } catch (InterruptedException e) {
-                    return;
-                } catch (IOException | RuntimeException e) {
-                    // a missed sample: the next one counts
+        private final Thread sampler;
+
+        HeapPeak() {
+            this(OPTIMIZER_METRICS);
+        }
+
+        HeapPeak(String metricsUrl) {
+            sampler = Thread.ofVirtual().start(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    try {
+                        peak.accumulateAndGet((long) sum(Http.text(metricsUrl), HEAP_USED), Math::max);
+                    } catch (InterruptedException e) {
+                        return;
+                    } catch (IOException | RuntimeException e) {
+                        // a missed sample: the next one counts (after the pause, not at once)
+                    }
+                    try {
+                        Thread.sleep(500);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
                 }
-            }
-        });
+            });
+        }
 
         long peakBytes() {
             return peak.get();
@@ -168,9 +180,13 @@ final class ServiceBenchmark {
     }
 
     /** The optimizer's heap in use and its maximum, from its Prometheus metrics. */
-    private static String heap() {
+    static String heap() {
+        return heap(OPTIMIZER_METRICS);
+    }
+
+    static String heap(String metricsUrl) {
         try {
-            String metrics = Http.text(OPTIMIZER_METRICS);
+            String metrics = Http.text(metricsUrl);
             double used = sum(metrics, HEAP_USED);
             double max = sum(metrics, "jvm_memory_max_bytes{area=\"heap\"");
             return String.format(Locale.ROOT, "%.0f MB used of %.0f MB", used / 1e6, max / 1e6);
@@ -179,7 +195,7 @@ final class ServiceBenchmark {
         }
     }
 
-    private static double sum(String metrics, String prefix) {
+    static double sum(String metrics, String prefix) {
         return metrics.lines().filter(l -> l.startsWith(prefix)).mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
                 .filter(v -> v > 0).sum();
     }
