@@ -32,8 +32,8 @@ import org.jboss.logging.Logger;
  * fetched before) asks the exchange nothing. A market that cannot be served (unknown exchange, pair or timeframe, or
  * an exchange that fails while nothing of the period is stored) is reported on training.status as MARKET_FAILED
  * instead, with the reason. An exchange that fails while candles of the period are stored does not stop the market:
- * those candles are published as usual, preceded by {@value #MARKET_WARNING} naming the failure and what is not
- * stored; the cleaning step counts that span as missing against the quality gate.
+ * those candles are published as usual, and on training.status {@value #MARKET_WARNING}, naming the failure and what
+ * is not stored, goes out before MARKET_LOADED; the cleaning step counts that span as missing against the gate.
  */
 @ApplicationScoped
 public class MarketLoader {
