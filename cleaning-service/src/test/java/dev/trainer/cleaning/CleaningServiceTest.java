@@ -114,15 +114,22 @@ class CleaningServiceTest {
         return candles;
     }
 
+    /** The chunks of a series asked for the period its candles span: from START to the end of its latest candle. */
     private static List<RawCandlesChunk> rawChunks(String jobId, SeriesRef series, List<Candle> candles, int chunkSize) {
+        long until = candles.stream().mapToLong(Candle::openTimeMs).map(t -> t + M5).max().orElse(START);
+        return rawChunks(jobId, series, candles, chunkSize, Instant.ofEpochMilli(START), Instant.ofEpochMilli(until));
+    }
+
+    private static List<RawCandlesChunk> rawChunks(String jobId, SeriesRef series, List<Candle> candles, int chunkSize,
+            Instant periodFrom, Instant periodUntil) {
         List<RawCandlesChunk> chunks = new ArrayList<>();
         int count = Math.max(1, (candles.size() + chunkSize - 1) / chunkSize);
         for (int i = 0; i < count; i++) {
             List<Candle> part = candles.subList(Math.min(candles.size(), i * chunkSize),
                     Math.min(candles.size(), (i + 1) * chunkSize));
             chunks.add(new RawCandlesChunk(EventTypes.deterministicId(jobId, series.key(), "raw", Integer.toString(i)),
-                    RawCandlesChunk.SCHEMA_VERSION, Instant.now(), jobId, series, Instant.ofEpochMilli(START),
-                    Instant.ofEpochMilli(START + candles.size() * M5), i, count, columns(part)));
+                    RawCandlesChunk.SCHEMA_VERSION, Instant.now(), jobId, series, periodFrom, periodUntil, i, count,
+                    columns(part)));
         }
         return chunks;
     }
@@ -434,6 +441,56 @@ class CleaningServiceTest {
                 .body("[0].valid_pct", closeTo(98.0, 1e-12))
                 .body("[0].quality_score", closeTo(0.98, 1e-12))
                 .body("[0].clean_candle_count", equalTo(300));
+    }
+
+    @Test
+    void thePeriodsCandleTimesBeforeTheFirstAndAfterTheLastCandleAreMissingAndCountAgainstTheGate() {
+        // 300 good candles; asked for 400 times the series passes at 75 %, asked for 500 it is refused at 60 %
+        List<Candle> candles = candles(wiggle(300));
+        String passing = newJobId("tail-75");
+        SeriesRef series = new SeriesRef("testex", "TAIL" + unique() + "/USDT", "5m");
+        Instant from = Instant.ofEpochMilli(START);
+        rawChunks(passing, series, candles, 1000, from, Instant.ofEpochMilli(START + 400 * M5)).forEach(this::publish);
+
+        TrainingStatus cleaned = awaitStatus(passing);
+        assertEquals("MARKET_CLEANED", cleaned.state(), cleaned.message());
+        assertEquals(100, detail(cleaned, "missing"));
+        assertEquals(0, detail(cleaned, "missing_head"));
+        assertEquals(100, detail(cleaned, "missing_tail"));
+        assertEquals(300, detail(cleaned, "total"));
+        assertEquals(300, detail(cleaned, "valid"));
+        assertEquals(0.75, ((Number) cleaned.details().get("valid_fraction")).doubleValue(), 1e-12);
+        assertEquals(75.0, ((Number) cleaned.details().get("valid_pct")).doubleValue(), 1e-12);
+        assertTrue(cleaned.message().startsWith("passed: 75.0 % of 400 candles (300 received, 100 of the requested"
+                + " period missing at its start or end) valid"), cleaned.message());
+        List<CleanCandlesChunk> clean = await().atMost(WAIT).until(() -> cleanChunks(passing), c -> !c.isEmpty());
+        assertEquals(300, clean.get(0).candles().size(), "nothing is made up for the times not held");
+        assertEquals(100, clean.get(0).report().missing());
+        assertEquals(0.75, clean.get(0).report().validFraction(), 1e-12);
+        assertEquals(1.0, clean.get(0).qualityScore(), 1e-12);
+        given().queryParam("jobId", passing).when().get("/api/quality/reports").then().statusCode(200)
+                .body("[0].period_from", equalTo(from.toString()))
+                .body("[0].period_until", equalTo(Instant.ofEpochMilli(START + 400 * M5).toString()))
+                .body("[0].missing", equalTo(100))
+                .body("[0].missing_head", equalTo(0))
+                .body("[0].missing_tail", equalTo(100))
+                .body("[0].valid_pct", closeTo(75.0, 1e-12))
+                .body("[0].passed", equalTo(true));
+
+        String refused = newJobId("head-tail-60");
+        SeriesRef other = new SeriesRef("testex", "HEAD" + unique() + "/USDT", "5m");
+        // 100 times before the first candle and 100 after the last
+        rawChunks(refused, other, candles, 1000, Instant.ofEpochMilli(START - 100 * M5),
+                Instant.ofEpochMilli(START + 400 * M5)).forEach(this::publish);
+        TrainingStatus rejected = awaitStatus(refused);
+        assertEquals("MARKET_REJECTED", rejected.state());
+        assertEquals(100, detail(rejected, "missing_head"));
+        assertEquals(100, detail(rejected, "missing_tail"));
+        assertEquals(0.6, ((Number) rejected.details().get("valid_fraction")).doubleValue(), 1e-12);
+        assertTrue(rejected.message().startsWith("refused: 60.0 % of 500 candles (300 received, 200 of the requested"
+                + " period missing at its start or end) valid, below the 70.0 % threshold"), rejected.message());
+        assertTrue(rejected.message().contains("missing 200 (100 before the first candle, 100 after the last)"),
+                rejected.message());
     }
 
     @Test

@@ -20,6 +20,7 @@ import dev.trainer.contracts.events.TrainingStatus;
 import dev.trainer.devinfra.InfraTestResource;
 import dev.trainer.devinfra.TestKafka;
 import dev.trainer.domain.market.Candle;
+import dev.trainer.domain.market.CandleCsv;
 import dev.trainer.domain.market.Timeframe;
 import dev.trainer.exchanges.SupportedExchange;
 import dev.trainer.exchanges.testing.FakeExchangeServer;
@@ -33,6 +34,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -221,6 +223,131 @@ class ExchangeFetchTest {
                 failed.message());
         given().when().get("/api/market-data/series").then().statusCode(200)
                 .body("findAll { it.exchange == 'coinbase' }", empty());
+    }
+
+    /** Imports the fake market's binance 1h candles of [from, until) as a research CSV, as a user would a dump. */
+    private void importHours(Instant from, Instant until) {
+        StringBuilder csv = new StringBuilder(CandleCsv.HEADER).append('\n');
+        for (Candle c : exchange.market().candles(Timeframe.H1, from, until)) {
+            csv.append(c.openTimeMs()).append(',').append(c.open()).append(',').append(c.high()).append(',')
+                    .append(c.low()).append(',').append(c.close()).append(',').append(c.volume()).append('\n');
+        }
+        given().contentType("text/csv").body(csv.toString().getBytes(StandardCharsets.UTF_8))
+                .queryParam("exchange", "binance").queryParam("pair", PAIR).queryParam("timeframe", "1h")
+                .when().post("/api/market-data/imports").then().statusCode(201).body("status", equalTo("COMPLETED"));
+    }
+
+    /** Publishes a training request for binance 1h over [from, until) and returns its training.status events. */
+    private static List<TrainingStatus> train(TestKafka kafka, String jobId, Instant from, Instant until, int statuses)
+            throws Exception {
+        kafka.publish(Topics.TRAINING_REQUESTS, jobId, request(jobId, "binance", from, until));
+        return kafka.read(Topics.TRAINING_STATUS, TrainingStatus.class, s -> s.jobId().equals(jobId), statuses, WAIT,
+                Duration.ofMillis(500));
+    }
+
+    private static RawCandlesChunk onlyChunk(TestKafka kafka, String jobId) {
+        List<RawCandlesChunk> chunks = kafka.read(Topics.CANDLES_RAW, RawCandlesChunk.class, c -> c.jobId().equals(jobId), 1,
+                WAIT, Duration.ofMillis(500));
+        assertEquals(1, chunks.size());
+        return chunks.get(0);
+    }
+
+    @Test
+    void aTrainingRequestOverAnImportedPeriodAsksTheExchangeNothing() throws Exception {
+        TestKafka kafka = new TestKafka(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        Instant from = Instant.parse("2024-03-01T00:00:00Z");
+        Instant until = Instant.parse("2024-03-05T00:00:00Z"); // 96 hours, the last opening at 2024-03-04T23:00
+        importHours(from, until);
+
+        // the imported span exactly; the same ending at the last candle's close time as Binance writes it (the
+        // millisecond before the next open); one starting inside the first candle, which is then not in the period
+        Instant[][] periods = {{from, until}, {from, Instant.parse("2024-03-04T23:59:59.999Z")},
+            {Instant.parse("2024-03-01T00:30:00Z"), until}};
+        int[] published = {96, 96, 95};
+        for (int i = 0; i < periods.length; i++) {
+            String jobId = "imported-" + i + "-" + UUID.randomUUID();
+            List<TrainingStatus> statuses = train(kafka, jobId, periods[i][0], periods[i][1], 1);
+            assertEquals(List.of("MARKET_LOADED"), statuses.stream().map(TrainingStatus::state).toList());
+            assertEquals(published[i], ((Number) statuses.get(0).details().get("candle_count")).intValue());
+            assertEquals(0, ((Number) statuses.get(0).details().get("new_candle_count")).intValue());
+            assertEquals(published[i], onlyChunk(kafka, jobId).candles().size());
+        }
+        assertEquals(List.of(), exchange.requests(SupportedExchange.BINANCE), "a stored period is not asked for");
+
+        // a period one day longer asks for that day only, from the imported span's end
+        String longer = "imported-longer-" + UUID.randomUUID();
+        List<TrainingStatus> statuses = train(kafka, longer, from, until.plus(Duration.ofDays(1)), 1);
+        assertEquals(120, ((Number) statuses.get(0).details().get("candle_count")).intValue());
+        assertEquals(24, ((Number) statuses.get(0).details().get("new_candle_count")).intValue());
+        assertEquals(1, exchange.requests(SupportedExchange.BINANCE).size());
+        assertEquals(until.toEpochMilli(), exchange.requests(SupportedExchange.BINANCE).get(0).longParam("startTime"));
+    }
+
+    @Test
+    void anExchangeThatFailsOnTheTailOfAStoredPeriodLeavesTheStoredCandlesToTrainOnWithAWarning() throws Exception {
+        TestKafka kafka = new TestKafka(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        Instant from = Instant.parse("2024-03-01T00:00:00Z");
+        Instant storedUntil = Instant.parse("2024-03-05T00:00:00Z");
+        Instant until = Instant.parse("2024-03-06T00:00:00Z");
+        importHours(from, storedUntil);
+        for (int attempt = 0; attempt < 5; attempt++) { // market-data.fetch.max-attempts
+            exchange.enqueue(SupportedExchange.BINANCE, new FakeResponse(500, Map.of(), "{\"code\":-1000,\"msg\":\"down\"}"));
+        }
+
+        String jobId = "tail-down-" + UUID.randomUUID();
+        List<TrainingStatus> statuses = train(kafka, jobId, from, until, 2);
+        assertEquals(List.of("MARKET_WARNING", "MARKET_LOADED"), statuses.stream().map(TrainingStatus::state).toList());
+        assertEquals(5, exchange.requests(SupportedExchange.BINANCE).size());
+
+        TrainingStatus warning = statuses.get(0);
+        assertEquals("market-data-service", warning.service());
+        assertEquals("binance", warning.market().exchange());
+        assertEquals(PAIR, warning.market().pair());
+        assertTrue(warning.message().contains("24 candles in [2024-03-05T00:00:00Z, 2024-03-06T00:00:00Z) (UTC)"),
+                warning.message());
+        assertTrue(warning.message().contains("the " + 96 + " candles stored"), warning.message());
+        assertTrue(warning.message().contains("binance BTC/USDT 1h [2024-03-05T00:00:00Z, 2024-03-06T00:00:00Z): gave up after"
+                + " 5 attempts"), warning.message());
+        assertEquals(96, ((Number) warning.details().get("candle_count")).intValue());
+        assertEquals(24, ((Number) warning.details().get("missing_candle_count")).intValue());
+        assertEquals("2024-03-05T00:00:00Z", warning.details().get("missing_from"));
+        assertEquals("2024-03-06T00:00:00Z", warning.details().get("missing_until"));
+        assertEquals("UNAVAILABLE", warning.details().get("failure_reason"));
+        assertEquals(List.of(Map.of("from", "2024-03-05T00:00:00Z", "until", "2024-03-06T00:00:00Z", "candle_count", 24)),
+                warning.details().get("missing_ranges"));
+        assertEquals(96, ((Number) statuses.get(1).details().get("candle_count")).intValue());
+
+        // the stored candles go out as usual, with the period asked for: the cleaning step counts the missing day
+        RawCandlesChunk chunk = onlyChunk(kafka, jobId);
+        assertEquals(from, chunk.periodFrom());
+        assertEquals(until, chunk.periodUntil());
+        assertEquals(96, chunk.candles().size());
+        List<Candle> expected = exchange.market().candles(Timeframe.H1, from, storedUntil);
+        assertEquals(expected.get(0).openTimeMs(), chunk.candles().openTimeMs()[0]);
+        assertEquals(expected.get(95).close(), chunk.candles().close()[95]);
+
+        // nothing of the failed day was recorded as fetched: once the exchange is back, only that day is asked for
+        String again = "tail-back-" + UUID.randomUUID();
+        List<TrainingStatus> back = train(kafka, again, from, until, 1);
+        assertEquals(List.of("MARKET_LOADED"), back.stream().map(TrainingStatus::state).toList());
+        assertEquals(120, ((Number) back.get(0).details().get("candle_count")).intValue());
+        assertEquals(storedUntil.toEpochMilli(), exchange.requests(SupportedExchange.BINANCE).get(5).longParam("startTime"));
+    }
+
+    @Test
+    void anExchangeThatFailsWhenNothingOfThePeriodIsStoredFailsTheMarket() throws Exception {
+        TestKafka kafka = new TestKafka(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        for (int attempt = 0; attempt < 5; attempt++) {
+            exchange.enqueue(SupportedExchange.BINANCE, new FakeResponse(503, Map.of(), "{\"code\":-1000,\"msg\":\"down\"}"));
+        }
+        String jobId = "nothing-stored-" + UUID.randomUUID();
+        List<TrainingStatus> statuses = train(kafka, jobId, Instant.parse("2024-03-01T00:00:00Z"),
+                Instant.parse("2024-03-02T00:00:00Z"), 1);
+        assertEquals(List.of("MARKET_FAILED"), statuses.stream().map(TrainingStatus::state).toList());
+        assertTrue(statuses.get(0).message().startsWith("binance BTC/USDT 1h [2024-03-01T00:00:00Z, 2024-03-02T00:00:00Z):"
+                + " gave up after 5 attempts"), statuses.get(0).message());
+        assertTrue(kafka.read(Topics.CANDLES_RAW, RawCandlesChunk.class, c -> c.jobId().equals(jobId), 1, Duration.ofSeconds(2),
+                Duration.ZERO).isEmpty());
     }
 
     @Test

@@ -61,6 +61,10 @@ public final class CleanCandlesMapper {
         d.put("total", q.total());
         for (QualityCheck check : QualityCheck.values()) {
             d.put(check.key(), q.count(check));
+            if (check == QualityCheck.MISSING) {
+                d.put("missing_head", q.missingHead());
+                d.put("missing_tail", q.missingTail());
+            }
         }
         d.put("cross_exchange_compared", q.crossExchangeCompared());
         d.put("cross_exchange_references", q.crossExchangeReferences());

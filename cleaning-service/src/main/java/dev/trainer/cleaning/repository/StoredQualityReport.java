@@ -31,7 +31,23 @@ public class StoredQualityReport {
     @Column(name = "out_of_order")
     public int outOfOrder;
 
+    /** Absent grid times: between the first and the last candle, plus missingHead and missingTail. */
     public int missing;
+
+    /** Candle times of the requested period before the first candle received (0 before V3). */
+    @Column(name = "missing_head")
+    public int missingHead;
+
+    /** Candle times of the requested period after the last candle received (0 before V3). */
+    @Column(name = "missing_tail")
+    public int missingTail;
+
+    /** The period the series was asked for; null before V3 or when the chunks did not say. */
+    @Column(name = "period_from")
+    public Instant periodFrom;
+
+    @Column(name = "period_until")
+    public Instant periodUntil;
 
     @Column(name = "stale_runs")
     public int staleRuns;
@@ -51,11 +67,11 @@ public class StoredQualityReport {
 
     public int valid;
 
-    /** valid / total, 0..1. */
+    /** valid / (total + missingHead + missingTail), 0..1. */
     @Column(name = "valid_fraction")
     public double validFraction;
 
-    /** valid / total x 100, 0..100. */
+    /** valid_fraction x 100, 0..100. */
     @Column(name = "valid_pct")
     public double validPct;
 

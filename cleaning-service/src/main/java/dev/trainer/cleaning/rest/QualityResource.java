@@ -76,19 +76,22 @@ public class QualityResource {
 
     /**
      * One stored report. Counts are numbers of candles; fractions (valid_fraction, quality_score,
-     * threshold_fraction) are 0..1; valid_pct is valid / total x 100.
+     * threshold_fraction) are 0..1; valid_pct is valid / (total + missing_head + missing_tail) x 100. period_from and
+     * period_until are the requested period (null for reports stored before it was kept).
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record ReportView(String jobId, String exchange, String pair, String timeframe, int total, int zeroVolume,
-            int flat, int ohlcInvalid, int duplicates, int outOfOrder, int missing, int staleRuns, int spikes,
+    public record ReportView(String jobId, String exchange, String pair, String timeframe, Instant periodFrom,
+            Instant periodUntil, int total, int zeroVolume, int flat, int ohlcInvalid, int duplicates, int outOfOrder,
+            int missing, int missingHead, int missingTail, int staleRuns, int spikes,
             int crossExchangeDivergence, int crossExchangeCompared, List<String> crossExchangeReferences, int valid,
             double validFraction, double validPct, int synthetic, int unfilled, Integer cleanCandleCount,
             double qualityScore, double thresholdFraction, boolean passed, String verdict, String fingerprint,
             String settings, Instant createdAt) {
 
         static ReportView of(StoredQualityReport r) {
-            return new ReportView(r.key.jobId(), r.key.exchange(), r.key.pair(), r.key.timeframe(), r.total, r.zeroVolume,
-                    r.flat, r.ohlcInvalid, r.duplicates, r.outOfOrder, r.missing, r.staleRuns, r.spikes,
+            return new ReportView(r.key.jobId(), r.key.exchange(), r.key.pair(), r.key.timeframe(), r.periodFrom,
+                    r.periodUntil, r.total, r.zeroVolume, r.flat, r.ohlcInvalid, r.duplicates, r.outOfOrder, r.missing,
+                    r.missingHead, r.missingTail, r.staleRuns, r.spikes,
                     r.crossExchangeDivergence, r.crossExchangeCompared,
                     r.crossExchangeReferences == null ? List.of() : List.of(r.crossExchangeReferences), r.valid,
                     r.validFraction, r.validPct, r.synthetic, r.unfilled, r.cleanCandleCount, r.qualityScore,

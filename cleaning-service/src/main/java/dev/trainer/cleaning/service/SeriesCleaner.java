@@ -23,6 +23,7 @@ import dev.trainer.domain.quality.CloseSeries;
 import dev.trainer.domain.quality.QualityAssessment;
 import dev.trainer.domain.quality.QualityChecks;
 import dev.trainer.domain.quality.QualityResult;
+import dev.trainer.domain.quality.RequestedPeriod;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
@@ -40,7 +41,9 @@ import org.jboss.logging.Logger;
  * Collects the candles.raw chunks of each (job, series); once all are held, runs the quality checks on the whole
  * series in chunk order, stores the report, and either publishes the cleaned series on candles.clean with
  * MARKET_CLEANED on training.status, or refuses it with MARKET_REJECTED, the verdict and the report. Then forgets the
- * raw chunks. A series is evaluated once per job: chunks that arrive after its report exists are ignored.
+ * raw chunks. A series is evaluated once per job: chunks that arrive after its report exists are ignored. The
+ * checks know the period the series was asked for (the chunks' periodFrom / periodUntil), so the period's candle
+ * times before the first and after the last candle received count as missing and against the valid fraction.
  *
  * <p>The cross-exchange check compares with the valid closes of the latest series of the same pair and timeframe
  * that passed the gate on each other exchange (reference_closes), as they are when the series is evaluated: it never
@@ -105,6 +108,9 @@ public class SeriesCleaner {
         require(s != null && s.exchange() != null && s.pair() != null && s.timeframe() != null,
                 "series (exchange, pair, timeframe) is incomplete: " + s);
         Timeframe.parse(s.timeframe());
+        require(chunk.periodFrom() == null || chunk.periodUntil() == null
+                || !chunk.periodUntil().isBefore(chunk.periodFrom()),
+                "periodUntil " + chunk.periodUntil() + " is before periodFrom " + chunk.periodFrom());
         require(chunk.chunkCount() >= 1, "chunkCount must be at least 1, got " + chunk.chunkCount());
         require(chunk.chunkIndex() >= 0 && chunk.chunkIndex() < chunk.chunkCount(),
                 "chunkIndex " + chunk.chunkIndex() + " is outside 0.." + (chunk.chunkCount() - 1));
@@ -139,10 +145,16 @@ public class SeriesCleaner {
             LOG.debugf("job %s: %s: %d of %d chunks held", jobId, series, held.chunks(), chunk.chunkCount());
             return;
         }
-        evaluate(jobId, series);
+        evaluate(jobId, series, period(chunk));
     }
 
-    private void evaluate(String jobId, SeriesRef series) {
+    /** The period the series was asked for, as the chunk that completes it says; null if it does not say. */
+    static RequestedPeriod period(RawCandlesChunk chunk) {
+        return chunk.periodFrom() == null || chunk.periodUntil() == null ? null
+                : new RequestedPeriod(chunk.periodFrom().toEpochMilli(), chunk.periodUntil().toEpochMilli());
+    }
+
+    private void evaluate(String jobId, SeriesRef series, RequestedPeriod period) {
         List<StoredChunk> stored = rawChunks.chunks(jobId, series.key());
         List<CandleColumns> columns = new ArrayList<>(stored.size());
         for (int i = 0; i < stored.size(); i++) {
@@ -155,9 +167,9 @@ public class SeriesCleaner {
         Map<String, CloseSeries> otherExchanges = referenceCloses.othersThan(series.exchange(), series.pair(),
                 series.timeframe());
         QualityResult result = checks.check(Timeframe.parse(series.timeframe()), new OhlcvColumns(all.openTimeMs(),
-                all.open(), all.high(), all.low(), all.close(), all.volume()), otherExchanges);
+                all.open(), all.high(), all.low(), all.close(), all.volume()), otherExchanges, period);
         QualityAssessment report = result.report();
-        store(jobId, series, result);
+        store(jobId, series, period, result);
 
         Instant now = Instant.now();
         if (report.passed()) {
@@ -181,7 +193,7 @@ public class SeriesCleaner {
         rawChunks.delete(jobId, series.key());
     }
 
-    private void store(String jobId, SeriesRef series, QualityResult result) {
+    private void store(String jobId, SeriesRef series, RequestedPeriod period, QualityResult result) {
         QualityAssessment q = result.report();
         StoredQualityReport r = new StoredQualityReport();
         r.key = reportKey(jobId, series);
@@ -192,6 +204,10 @@ public class SeriesCleaner {
         r.duplicates = q.duplicates();
         r.outOfOrder = q.outOfOrder();
         r.missing = q.missing();
+        r.missingHead = q.missingHead();
+        r.missingTail = q.missingTail();
+        r.periodFrom = period == null ? null : Instant.ofEpochMilli(period.fromMs());
+        r.periodUntil = period == null ? null : Instant.ofEpochMilli(period.untilMs());
         r.staleRuns = q.staleRuns();
         r.spikes = q.spikes();
         r.crossExchangeDivergence = q.crossExchangeDivergence();

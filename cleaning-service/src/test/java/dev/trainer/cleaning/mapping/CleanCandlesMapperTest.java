@@ -82,7 +82,7 @@ class CleanCandlesMapperTest {
         QualityResult result = new QualityChecks().check(Timeframe.M5, List.of(new Candle(0, 1, 1, 1, 1, 0)));
         Map<String, Object> details = CleanCandlesMapper.details(result.report());
         assertEquals(List.of("total", "zero_volume", "flat", "ohlc_invalid", "duplicates", "out_of_order", "missing",
-                "stale_runs", "spikes", "cross_exchange_divergence", "cross_exchange_compared",
+                "missing_head", "missing_tail", "stale_runs", "spikes", "cross_exchange_divergence", "cross_exchange_compared",
                 "cross_exchange_references", "valid", "valid_fraction", "valid_pct", "synthetic", "unfilled",
                 "clean_candle_count", "quality_score", "threshold_fraction"), List.copyOf(details.keySet()));
         assertEquals(1, details.get("zero_volume"));

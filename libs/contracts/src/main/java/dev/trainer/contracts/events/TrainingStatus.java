@@ -10,7 +10,7 @@ import java.util.Map;
  *
  * @param service the reporting service
  * @param market  the market concerned, or null for the whole job
- * @param state   e.g. MARKET_LOADED, MARKET_REJECTED, MARKET_FAILED, PROGRESS, MARKET_OPTIMIZED, CONFIG_STORED
+ * @param state   e.g. MARKET_LOADED, MARKET_WARNING, MARKET_REJECTED, MARKET_FAILED, PROGRESS, MARKET_OPTIMIZED, CONFIG_STORED
  * @param details numbers that go with the state (counts, fractions), keyed with their units
  */
 public record TrainingStatus(

@@ -22,7 +22,9 @@ public enum QualityCheck {
             "the open time is earlier than the latest open time seen before it (a row that is also a duplicate"
                     + " counts as a duplicate only)"),
     MISSING("missing", 0, false, CleaningPolicy.REPORT,
-            "expected open times (UTC multiples of the timeframe) absent between the first and the last candle"),
+            "expected open times (UTC multiples of the timeframe) absent between the first and the last candle, and"
+                    + " the requested period's candle times before the first and after the last (head and tail: never"
+                    + " filled, and counted against the valid fraction)"),
     STALE_RUN("stale_runs", CandleFlags.STALE, true, CleaningPolicy.FLAG,
             "every candle after the first of a run of at least stale-runs.min-run-candles consecutive candles with"
                     + " identical closes (consecutive in time among the rows that are not ohlc_invalid, duplicates"

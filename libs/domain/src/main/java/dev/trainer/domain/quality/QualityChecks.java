@@ -31,13 +31,17 @@ import java.util.TreeMap;
  * fault, and late arrival of a time already held loses nothing;</li>
  * <li>{@code missing}: expected open times (UTC multiples of the timeframe's duration) absent between the first and
  * the last open time received. Counted on what arrived, whatever else is wrong with those rows, so a time held only
- * by a dropped row is not also counted missing;</li>
+ * by a dropped row is not also counted missing. When the series was asked for a {@link RequestedPeriod}, also the
+ * period's expected candle times before the first time received ({@code missingHead}; all of them when nothing
+ * arrived) and after the last ({@code missingTail}): a series shorter than its period;</li>
  * <li>{@code stale_runs}, {@code spikes} and {@code cross_exchange_divergence} ({@link StaleRuns},
  * {@link ReturnSpikes}, {@link CrossExchangeDivergence}): on the rows that are neither ohlc_invalid, duplicates nor
  * out of order, which arrive in strictly increasing time.</li>
  * </ul>
  * A row is <em>valid</em> when no check that {@linkplain QualityCheck#makesInvalid() makes a candle invalid} found
- * it; {@code validFraction = valid / total}, 0 for an empty series.
+ * it; {@code validFraction = valid / (total + missingHead + missingTail)}, 0 when that is 0. The period's times
+ * missing at its start and end count as candles that are not valid, so that a series holding only part of its
+ * period cannot pass on the part it holds; times missing between rows do not (validity is about what arrived).
  *
  * <p>Cleaning then applies each check's policy ({@link QualitySettings}, {@link CleanedSeriesAssembler}). Rows are
  * never moved: every row that is neither a duplicate nor out of order has a time later than all rows before it,
@@ -87,12 +91,26 @@ public final class QualityChecks {
     }
 
     /**
-     * Checks rows given in arrival order (the arrays are not modified).
+     * Checks rows given in arrival order (the arrays are not modified), without a requested period: nothing is
+     * missing at the head or tail.
      *
      * @param otherExchanges by exchange name, the valid closes of the same pair and timeframe on other exchanges
      *                       ({@link QualityResult#validCloses()} of their own check)
      */
     public QualityResult check(Timeframe timeframe, OhlcvColumns rows, Map<String, CloseSeries> otherExchanges) {
+        return check(timeframe, rows, otherExchanges, null);
+    }
+
+    /**
+     * Checks rows given in arrival order (the arrays are not modified), asked for {@code period}: its expected candle
+     * times before the first and after the last time received count as missing and as candles that are not valid.
+     *
+     * @param otherExchanges by exchange name, the valid closes of the same pair and timeframe on other exchanges
+     *                       ({@link QualityResult#validCloses()} of their own check)
+     * @param period         the period the series was asked for, or null for none
+     */
+    public QualityResult check(Timeframe timeframe, OhlcvColumns rows, Map<String, CloseSeries> otherExchanges,
+            RequestedPeriod period) {
         Objects.requireNonNull(timeframe, "timeframe");
         Objects.requireNonNull(otherExchanges, "otherExchanges");
         long[] t = rows.openTimeMs();
@@ -107,7 +125,9 @@ public final class QualityChecks {
         int timelineSize = 0;
         Set<Long> seen = new HashSet<>(Math.max(16, n * 2));
         long latest = Long.MIN_VALUE;
+        long earliest = Long.MAX_VALUE;
         for (int i = 0; i < n; i++) {
+            earliest = Math.min(earliest, t[i]);
             boolean isDuplicate = !seen.add(t[i]);
             boolean isOutOfOrder = !isDuplicate && i > 0 && t[i] < latest;
             latest = i == 0 ? t[i] : Math.max(latest, t[i]);
@@ -150,22 +170,52 @@ public final class QualityChecks {
         }
         CleanedSeriesAssembler.Assembled cleaned = CleanedSeriesAssembler.assemble(timeframe, rows, timeline, findings,
                 seen, settings);
-        counts[QualityCheck.MISSING.ordinal()] = cleaned.missing();
+        int[] outside = outsideMissing(timeframe, period, n, earliest, latest);
+        int missingHead = outside[0], missingTail = outside[1];
+        counts[QualityCheck.MISSING.ordinal()] = (int) Math.min(Integer.MAX_VALUE,
+                (long) cleaned.missing() + missingHead + missingTail);
 
         int size = cleaned.series().size();
-        double validFraction = n == 0 ? 0.0 : (double) valid / n;
+        long validBase = (long) n + missingHead + missingTail;
+        double validFraction = validBase == 0 ? 0.0 : (double) valid / validBase;
         double qualityScore = size == 0 ? 0.0 : (double) cleaned.validKept() / size;
         boolean passed = n > 0 && size > 0 && validFraction >= settings.thresholdFraction();
         List<String> references = List.copyOf(others.keySet());
-        String verdict = verdict(n, counts, divergence.compared(), references, cleaned, validFraction, passed);
+        String verdict = verdict(n, missingHead, missingTail, counts, divergence.compared(), references, cleaned,
+                validFraction, passed);
         QualityAssessment report = new QualityAssessment(n, counts[QualityCheck.ZERO_VOLUME.ordinal()],
                 counts[QualityCheck.FLAT.ordinal()], counts[QualityCheck.OHLC_INVALID.ordinal()],
                 counts[QualityCheck.DUPLICATE.ordinal()], counts[QualityCheck.OUT_OF_ORDER.ordinal()],
-                counts[QualityCheck.MISSING.ordinal()], counts[QualityCheck.STALE_RUN.ordinal()],
+                counts[QualityCheck.MISSING.ordinal()], missingHead, missingTail, counts[QualityCheck.STALE_RUN.ordinal()],
                 counts[QualityCheck.SPIKE.ordinal()], counts[QualityCheck.CROSS_EXCHANGE_DIVERGENCE.ordinal()],
                 divergence.compared(), references, valid, validFraction, cleaned.synthetic(), cleaned.unfilled(), size,
                 qualityScore, settings.thresholdFraction(), passed, verdict);
         return new QualityResult(report, cleaned.series(), validCloses(sound, findings, invalidating, t, c));
+    }
+
+    /**
+     * The period's expected candle times before the earliest and after the latest time received: {head, tail}. A
+     * time received off the grid still bounds them (the slots between it and the next grid time are the interior's
+     * business, as for {@code missing} between rows). With nothing received, every expected time is the head.
+     */
+    static int[] outsideMissing(Timeframe timeframe, RequestedPeriod period, int rows, long earliest, long latest) {
+        if (period == null) {
+            return new int[] {0, 0};
+        }
+        long d = timeframe.durationMs();
+        long first = period.firstSlot(timeframe);
+        long end = period.endSlot(timeframe);
+        if (rows == 0) {
+            return new int[] {saturated(end - first), 0};
+        }
+        // slots s with s * d < earliest, and with s * d > latest
+        long head = Math.max(0, Math.min(end, Math.ceilDiv(earliest, d)) - first);
+        long tail = Math.max(0, end - Math.max(first, Math.floorDiv(latest, d) + 1));
+        return new int[] {saturated(head), saturated(tail)};
+    }
+
+    private static int saturated(long count) {
+        return (int) Math.min(Integer.MAX_VALUE, count);
     }
 
     private static int bit(QualityCheck check) {
@@ -195,33 +245,46 @@ public final class QualityChecks {
         return low <= Math.min(open, close) && Math.max(open, close) <= high;
     }
 
-    private String verdict(int total, int[] counts, int compared, List<String> references,
-            CleanedSeriesAssembler.Assembled cleaned, double validFraction, boolean passed) {
+    private String verdict(int total, int missingHead, int missingTail, int[] counts, int compared,
+            List<String> references, CleanedSeriesAssembler.Assembled cleaned, double validFraction, boolean passed) {
         String[] pct = percents(validFraction, settings.thresholdFraction());
-        String list = list(counts, compared, references);
+        String list = list(counts, missingHead, missingTail, compared, references);
         if (total == 0) {
             return "refused: the series has no candles, so none is valid (0.0 % against the " + pct[1]
-                    + " threshold); there is nothing to train on";
+                    + " threshold); there is nothing to train on"
+                    + (missingHead > 0 ? " (the requested period expects " + candles(missingHead) + ")" : "");
         }
+        String outOf = outOf(total, missingHead, missingTail);
         if (cleaned.series().isEmpty()) {
             return "refused: no candle is left after cleaning: all " + candles(total) + " were dropped (" + list
                     + "); " + pct[0] + " valid against the " + pct[1] + " threshold";
         }
         if (!passed) {
-            return "refused: " + pct[0] + " of " + candles(total) + " valid, below the " + pct[1] + " threshold ("
-                    + list + ")";
+            return "refused: " + pct[0] + " of " + outOf + " valid, below the " + pct[1] + " threshold (" + list + ")";
         }
-        return "passed: " + pct[0] + " of " + candles(total) + " valid, at or above the " + pct[1] + " threshold ("
+        return "passed: " + pct[0] + " of " + outOf + " valid, at or above the " + pct[1] + " threshold ("
                 + list + "); " + candles(cleaned.kept()) + " kept (" + cleaned.flagged() + " flagged), "
                 + (total - cleaned.kept()) + " dropped, " + cleaned.synthetic() + " synthetic"
                 + (cleaned.unfilled() > 0 ? ", " + cleaned.unfilled() + " left unfilled" : "");
     }
 
+    /** What valid is counted out of: the rows, and the period's times missing at its start and end if any. */
+    private static String outOf(int total, int missingHead, int missingTail) {
+        int outside = missingHead + missingTail;
+        return outside == 0 ? candles(total)
+                : candles(total + outside) + " (" + total + " received, " + outside
+                        + " of the requested period missing at its start or end)";
+    }
+
     /** Every check's count in enum order; the cross-exchange count says against what it was taken. */
-    private static String list(int[] counts, int compared, List<String> references) {
+    private static String list(int[] counts, int missingHead, int missingTail, int compared, List<String> references) {
         StringBuilder out = new StringBuilder();
         for (QualityCheck check : QualityCheck.values()) {
             out.append(out.isEmpty() ? "" : ", ").append(check.key()).append(' ').append(counts[check.ordinal()]);
+            if (check == QualityCheck.MISSING && missingHead + missingTail > 0) {
+                out.append(" (").append(missingHead).append(" before the first candle, ").append(missingTail)
+                        .append(" after the last)");
+            }
         }
         out.append(references.isEmpty() ? " (no other exchange)"
                 : " of " + compared + " compared with " + String.join(", ", references));

@@ -61,7 +61,7 @@ class QualityChecksTest {
         void anEmptySeriesHasNothingValidAndIsRefusedSayingWhy() {
             QualityResult r = CHECKS.check(Timeframe.M5, List.of());
             QualityAssessment q = r.report();
-            assertEquals(new QualityAssessment(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, List.of(), 0, 0.0, 0, 0, 0, 0.0, 0.70,
+            assertEquals(new QualityAssessment(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, List.of(), 0, 0.0, 0, 0, 0, 0.0, 0.70,
                     false, q.verdict()), q);
             assertEquals(0.0, q.validPct());
             assertTrue(q.verdict().startsWith("refused: the series has no candles"), q.verdict());
@@ -77,7 +77,7 @@ class QualityChecksTest {
         @Test
         void oneGoodCandleIsAllValidAndPasses() {
             QualityResult r = CHECKS.check(Timeframe.M1, List.of(good(7)));
-            assertEquals(new QualityAssessment(1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, List.of(), 1, 1.0, 0, 0, 1, 1.0, 0.70,
+            assertEquals(new QualityAssessment(1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, List.of(), 1, 1.0, 0, 0, 1, 1.0, 0.70,
                     true, r.report().verdict()), r.report());
             assertEquals("passed: 100.0 % of 1 candle valid, at or above the 70.0 % threshold (zero_volume 0, flat 0,"
                     + " ohlc_invalid 0, duplicates 0, out_of_order 0, missing 0" + NOTHING_ELSE + "); 1 candle kept"
