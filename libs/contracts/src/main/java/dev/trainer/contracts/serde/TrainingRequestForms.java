@@ -52,7 +52,7 @@ public final class TrainingRequestForms {
 
         private final transient List<Problem> problems;
 
-        FormException(List<Problem> problems) {
+        public FormException(List<Problem> problems) {
             super(problems.stream().map(p -> p.field() + ": " + p.message()).collect(Collectors.joining("; ")));
             this.problems = List.copyOf(problems);
         }
