@@ -2,7 +2,9 @@ package dev.trainer.cli;
 
 import dev.trainer.contracts.events.TrainingRequested;
 import dev.trainer.contracts.serde.EventJson;
+import dev.trainer.contracts.serde.TrainingRequestForms;
 import dev.trainer.training.TrainingEstimate;
+import dev.trainer.training.TrainingRequestValidator;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -16,7 +18,8 @@ import java.util.Map;
 
 /**
  * {@code bin/trainer estimate --request FILE.json [--threads N] [--json]}: the size of a training request (the JSON
- * that {@code POST /api/training/jobs} takes) and its runtime at the throughput measured here and now.
+ * that {@code POST /api/training/jobs} takes, in the canonical form or the plan's TrainingConfig form) and its runtime
+ * at the throughput measured here and now.
  */
 public final class EstimateCommand {
 
@@ -52,15 +55,25 @@ public final class EstimateCommand {
             err.println(USAGE);
             return BacktestCommand.USAGE;
         }
-        TrainingRequested request;
+        TrainingRequestForms.Read read;
         try {
-            request = EventJson.mapper().readValue(Files.readString(file), TrainingRequested.class);
+            read = TrainingRequestForms.read(EventJson.mapper().readTree(Files.readString(file)), EventJson.mapper());
         } catch (NoSuchFileException e) {
             err.println("estimate: no such file: " + file);
             return BacktestCommand.BAD_DATA;
-        } catch (IOException e) {
+        } catch (IOException | TrainingRequestForms.FormException e) {
             err.println("estimate: " + file + " is not a training request: " + e.getMessage());
             return BacktestCommand.BAD_DATA;
+        }
+        TrainingRequested request = read.request();
+        if (!read.ignoredFields().isEmpty()) {
+            err.println("estimate: ignoring unknown field(s) " + read.ignoredFields());
+        }
+        List<TrainingRequestValidator.FieldProblem> problems = TrainingEstimate.problems(request);
+        if (!problems.isEmpty()) {
+            err.println("estimate: invalid training request: " + problems.stream()
+                    .map(p -> p.in(read.form())).map(p -> p.field() + ": " + p.message()).toList());
+            return BacktestCommand.USAGE;
         }
         try {
             err.println("estimate: measuring the engine's throughput on this machine...");

@@ -3,24 +3,36 @@ package dev.trainer.contracts;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.trainer.contracts.events.TrainingConfig;
+import dev.trainer.contracts.events.TrainingRequested;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Derives the JSON Schema (draft 2020-12) of an event record from the record itself, so the published
  * schemas (resources {@code schemas/<topic>.schema.json}) cannot drift from the code: a test compares them.
  * Primitive components are required numbers/booleans; boxed ones and those marked {@link Nullable} may be null.
- * Doubles may also be the strings NaN, Infinity and -Infinity, as Jackson writes non-finite values.
+ * Doubles may also be the strings NaN, Infinity and -Infinity, as Jackson writes non-finite values. A topic that
+ * takes two forms of its record ({@link #ALTERNATIVE_FORMS}) gets a {@code oneOf} of both.
  */
 public final class JsonSchemas {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     /** The strings a double may be written as (a pattern constrains strings only, so numbers pass it). */
     static final String NON_FINITE_DOUBLE = "^(NaN|-?Infinity)$";
+
+    /**
+     * Records whose topic also takes another form of the same thing: the topic's schema is then oneOf the two (see
+     * {@link dev.trainer.contracts.serde.TrainingRequestForms}).
+     */
+    static final Map<Class<?>, Class<?>> ALTERNATIVE_FORMS = Map.of(TrainingRequested.class, TrainingConfig.class);
 
     private JsonSchemas() {
     }
@@ -34,9 +46,34 @@ public final class JsonSchemas {
         schema.put("$schema", "https://json-schema.org/draft/2020-12/schema");
         schema.put("$id", "urn:strategy-trainer:topic:" + topic);
         schema.put("title", type.getSimpleName());
-        schema.put("description", "Value of records on topic " + topic + "; see docs/ARCHITECTURE.md for keys and units.");
-        schema.setAll(recordSchema(type));
+        Class<?> alternative = ALTERNATIVE_FORMS.get(type);
+        if (alternative == null) {
+            schema.put("description", "Value of records on topic " + topic + "; see docs/ARCHITECTURE.md for keys and units.");
+            schema.setAll(recordSchema(type));
+            return schema;
+        }
+        schema.put("description", "Value of records on topic " + topic + ": one of two forms, " + type.getSimpleName()
+                + " (canonical; what producers write) or " + alternative.getSimpleName() + " (the plan's form, read into the"
+                + " canonical one); a value with fields only one form has and fields only the other has is neither. See"
+                + " docs/ARCHITECTURE.md for keys and units, docs/OPTIMIZATION.md for the forms.");
+        schema.putArray("oneOf").add(formSchema(type, alternative)).add(formSchema(alternative, type));
         return schema;
+    }
+
+    /** A form's record schema, refusing the fields only the other form has. */
+    private static ObjectNode formSchema(Class<?> form, Class<?> other) {
+        ObjectNode node = JSON.objectNode();
+        node.put("title", form.getSimpleName());
+        node.setAll(recordSchema(form));
+        ArrayNode anyOf = node.putObject("not").putArray("anyOf");
+        Set<String> own = Arrays.stream(form.getRecordComponents()).map(RecordComponent::getName)
+                .collect(Collectors.toSet());
+        for (RecordComponent c : other.getRecordComponents()) {
+            if (!own.contains(c.getName())) {
+                anyOf.addObject().putArray("required").add(c.getName());
+            }
+        }
+        return node;
     }
 
     static ObjectNode recordSchema(Class<?> type) {
@@ -91,6 +128,8 @@ public final class JsonSchemas {
             node.put("format", "date-time");
         } else if (c == int.class || c == long.class || c == Integer.class || c == Long.class) {
             node.put("type", "integer");
+        } else if (c == Number.class) {
+            node.put("type", "number");
         } else if (c == double.class || c == Double.class) {
             // Jackson writes a non-finite double as the string "NaN", "Infinity" or "-Infinity" (undefined scores
             // and metrics are NaN), so a double is a number or one of those three strings

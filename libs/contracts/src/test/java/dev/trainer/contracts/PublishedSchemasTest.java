@@ -5,9 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import dev.trainer.contracts.events.TrainingRequested;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,7 +45,8 @@ class PublishedSchemasTest {
 
     @Test
     void requiredFieldsAreTheNonNullableOnes() {
-        JsonNode schema = JsonSchemas.forTopic(Topics.TRAINING_REQUESTS);
+        JsonNode schema = JsonSchemas.forTopic(Topics.TRAINING_REQUESTS).at("/oneOf/0");
+        assertEquals("TrainingRequested", schema.get("title").asText());
         JsonNode required = schema.get("required");
         assertTrue(contains(required, "eventId"));
         assertTrue(contains(required, "schemaVersion"));
@@ -47,6 +54,34 @@ class PublishedSchemasTest {
         assertTrue(!contains(required, "periodFrom"), "periodFrom is @Nullable");
         assertEquals("date-time", schema.at("/properties/occurredAt/format").asText());
         assertEquals("array", schema.at("/properties/pairs/type").asText());
+    }
+
+    @Test
+    void trainingRequestsTakeEitherFormButNotBoth() throws Exception {
+        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(json.readTree(DIR.resolve(Topics.TRAINING_REQUESTS + ".schema.json").toFile()));
+        JsonNode plan = json.readTree("""
+                {"strategy": "LIQUIDITY_SWEEP_V3", "pairs": ["BTC/USDT"], "exchanges": ["binance"], "timeframes": ["1h"],
+                 "optimizationMethod": "random", "optimizationParams": {"nSamples": 500, "parameterGrid": {"pierce_depth": [0.001, 0.002]}},
+                 "validationMethod": "train_test_split", "validationParams": {"trainRatio": 0.7},
+                 "historicalPeriodMonths": 12, "maxRuntime": 3600, "parallelWorkers": 1}
+                """);
+        JsonNode canonical = json.readTree(dev.trainer.contracts.serde.EventJson.write(
+                dev.trainer.contracts.serde.EventJson.read(json.writeValueAsBytes(plan), TrainingRequested.class)));
+        assertEquals(Set.of(), schema.validate(plan), "the plan's form");
+        assertEquals(Set.of(), schema.validate(canonical), "the canonical form, as written");
+        ObjectNode mixed = plan.deepCopy();
+        mixed.set("optimization", canonical.get("optimization"));
+        assertTrue(!schema.validate(mixed).isEmpty(), "a plan-form request with the canonical optimization");
+        ObjectNode mixedTheOtherWay = canonical.deepCopy();
+        mixedTheOtherWay.put("maxRuntime", 60);
+        assertTrue(!schema.validate(mixedTheOtherWay).isEmpty(), "a canonical request with the plan's maxRuntime");
+        ObjectNode wrongType = plan.deepCopy();
+        wrongType.with("optimizationParams").put("nSamples", "many");
+        assertTrue(!schema.validate(wrongType).isEmpty(), "nSamples is an integer");
+        ObjectNode noMethod = plan.deepCopy();
+        noMethod.remove("optimizationMethod");
+        assertTrue(!schema.validate(noMethod).isEmpty(), "the plan requires optimizationMethod");
     }
 
     @Test

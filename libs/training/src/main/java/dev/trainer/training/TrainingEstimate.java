@@ -36,10 +36,15 @@ public record TrainingEstimate(int markets, int windows, long backtestsPerWindow
     static final int MEASURED_TRIALS = 250_000;
     static final int SAMPLE_BLOCK = 25;
 
-    public static TrainingEstimate of(TrainingRequested r, Instant now, int threads) {
+    /** What keeps a request from being estimated: the validator's problems but for jobId and userId. */
+    public static List<TrainingRequestValidator.FieldProblem> problems(TrainingRequested r) {
         // who asks and under which job id do not change the size of a request
-        List<TrainingRequestValidator.FieldProblem> problems = TrainingRequestValidator.problems(r).stream()
+        return TrainingRequestValidator.problems(r).stream()
                 .filter(p -> !p.field().equals("jobId") && !p.field().equals("userId")).toList();
+    }
+
+    public static TrainingEstimate of(TrainingRequested r, Instant now, int threads) {
+        List<TrainingRequestValidator.FieldProblem> problems = problems(r);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("invalid training request: " + problems.stream()
                     .map(p -> p.field() + ": " + p.message()).toList());

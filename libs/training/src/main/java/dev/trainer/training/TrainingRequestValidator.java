@@ -1,6 +1,7 @@
 package dev.trainer.training;
 
 import dev.trainer.contracts.events.TrainingRequested;
+import dev.trainer.contracts.serde.TrainingRequestForms;
 import dev.trainer.domain.market.Timeframe;
 import dev.trainer.domain.optimize.Objective;
 import dev.trainer.domain.optimize.SearchMethod;
@@ -13,7 +14,8 @@ import java.util.Set;
 
 /**
  * Checks a training request before anything is started, and names every field that is wrong, so a user fixes
- * them all at once instead of one per attempt.
+ * them all at once instead of one per attempt. Fields are named in the canonical form; {@link FieldProblem#in}
+ * names them as a request in the plan's form does.
  */
 public final class TrainingRequestValidator {
 
@@ -25,6 +27,11 @@ public final class TrainingRequestValidator {
     }
 
     public record FieldProblem(String field, String message) {
+
+        /** This problem with the field named as a request in that form names it (plan: optimizationParams.nSamples, ...). */
+        public FieldProblem in(TrainingRequestForms.Form form) {
+            return new FieldProblem(TrainingRequestForms.fieldInForm(form, field), message);
+        }
     }
 
     public static List<FieldProblem> problems(TrainingRequested r) {

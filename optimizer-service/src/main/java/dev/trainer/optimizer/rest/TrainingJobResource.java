@@ -1,8 +1,12 @@
 package dev.trainer.optimizer.rest;
 
 import dev.trainer.training.progress.JobStatus;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trainer.contracts.EventTypes;
+import dev.trainer.contracts.events.TrainingConfig;
 import dev.trainer.contracts.events.TrainingRequested;
+import dev.trainer.contracts.serde.TrainingRequestForms;
 import dev.trainer.domain.strategy.StrategyCatalog;
 import dev.trainer.optimizer.mapping.JobViews;
 import dev.trainer.optimizer.messaging.OptimizerPublisher;
@@ -33,11 +37,15 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 @Path("/api/training")
 @Produces(MediaType.APPLICATION_JSON)
@@ -52,10 +60,12 @@ public class TrainingJobResource {
     private final JobCoordinator coordinator;
     private final OptimizerPublisher publisher;
     private final JobResultsQuery results;
+    private final ObjectMapper mapper;
 
     public TrainingJobResource(TrainingJobRepository jobs, JobMarketRepository markets, JobCoordinator coordinator,
-            OptimizerPublisher publisher, JobResultsQuery results) {
+            OptimizerPublisher publisher, JobResultsQuery results, ObjectMapper mapper) {
         this.results = results;
+        this.mapper = mapper;
         this.jobs = jobs;
         this.markets = markets;
         this.coordinator = coordinator;
@@ -65,24 +75,51 @@ public class TrainingJobResource {
     @POST
     @Path("/jobs")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Validate a training request and publish it to training.requests; answers 202 with the job id")
-    public Response submit(TrainingRequested body) {
-        if (body == null) {
-            return ProblemJson.invalid("Invalid training request",
-                    List.of(new TrainingRequestValidator.FieldProblem("body", "a training request is required")));
+    @Operation(summary = "Validate a training request, in the canonical form or the plan's TrainingConfig form, and publish"
+            + " it to training.requests in the canonical form; answers 202 with the job id")
+    public Response submit(@RequestBody(content = @Content(schema = @Schema(oneOf = {TrainingRequested.class,
+            TrainingConfig.class}))) JsonNode body) {
+        TrainingRequestForms.Read read;
+        try {
+            read = read(body);
+        } catch (TrainingRequestForms.FormException e) {
+            return invalid(e);
         }
+        TrainingRequested parsed = read.request();
+        // the server assigns the job id when the client gives none (a plan-form request's derived id is for Kafka)
+        boolean jobIdGiven = body.hasNonNull("jobId") && !body.get("jobId").asText().isBlank();
         TrainingRequested request = new TrainingRequested(EventTypes.newEventId(), TrainingRequested.SCHEMA_VERSION, Instant.now(),
-                body.jobId() == null || body.jobId().isBlank() ? EventTypes.newEventId() : body.jobId(), body.userId(),
-                body.strategy(), body.pairs(), body.exchanges(), body.timeframes(), body.optimization(), body.validation(),
-                body.historicalPeriodMonths(), body.periodFrom(), body.periodUntil(), body.maxRuntimeSeconds(),
-                Math.max(1, body.parallelWorkers()), body.costs());
-        List<TrainingRequestValidator.FieldProblem> problems = TrainingRequestValidator.problems(request);
+                jobIdGiven ? parsed.jobId() : EventTypes.newEventId(), parsed.userId(),
+                parsed.strategy(), parsed.pairs(), parsed.exchanges(), parsed.timeframes(), parsed.optimization(),
+                parsed.validation(), parsed.historicalPeriodMonths(), parsed.periodFrom(), parsed.periodUntil(),
+                parsed.maxRuntimeSeconds(), Math.max(1, parsed.parallelWorkers()), parsed.costs());
+        List<TrainingRequestValidator.FieldProblem> problems = TrainingRequestValidator.problems(request).stream()
+                .map(p -> p.in(read.form())).toList();
         if (!problems.isEmpty()) {
             return ProblemJson.invalid("Invalid training request", problems);
         }
         publisher.trainingRequest(request);
-        return Response.accepted(Map.of("jobId", request.jobId(), "status", "pending"))
-                .location(URI.create("/api/training/jobs/" + request.jobId())).build();
+        Map<String, Object> accepted = new LinkedHashMap<>();
+        accepted.put("jobId", request.jobId());
+        accepted.put("status", "pending");
+        if (!read.ignoredFields().isEmpty()) {
+            accepted.put("ignoredFields", read.ignoredFields());
+        }
+        return Response.accepted(accepted).location(URI.create("/api/training/jobs/" + request.jobId())).build();
+    }
+
+    /** The body in either form; a missing body, a mix of the forms or a mistyped field is a FormException. */
+    private TrainingRequestForms.Read read(JsonNode body) {
+        if (body == null || body.isNull() || body.isMissingNode()) {
+            throw new TrainingRequestForms.FormException(
+                    List.of(new TrainingRequestForms.Problem("body", "a training request is required")));
+        }
+        return TrainingRequestForms.read(body, mapper);
+    }
+
+    private static Response invalid(TrainingRequestForms.FormException e) {
+        return ProblemJson.invalid("Invalid training request", e.problems().stream()
+                .map(p -> new TrainingRequestValidator.FieldProblem(p.field(), p.message())).toList());
     }
 
     @GET
@@ -139,23 +176,31 @@ public class TrainingJobResource {
     @Path("/estimate")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Markets, validation windows, backtests per window and in total, and the runtime estimated from the"
-            + " engine's throughput measured on this machine")
-    public Response estimate(TrainingRequested body) {
-        if (body == null) {
-            return ProblemJson.invalid("Invalid training request",
-                    List.of(new TrainingRequestValidator.FieldProblem("body", "a training request is required")));
+            + " engine's throughput measured on this machine; the request in either form, as for POST /api/training/jobs")
+    public Response estimate(@RequestBody(content = @Content(schema = @Schema(oneOf = {TrainingRequested.class,
+            TrainingConfig.class}))) JsonNode body) {
+        TrainingRequestForms.Read read;
+        try {
+            read = read(body);
+        } catch (TrainingRequestForms.FormException e) {
+            return invalid(e);
         }
-        List<TrainingRequestValidator.FieldProblem> problems = TrainingRequestValidator.problems(body).stream()
-                .filter(p -> !p.field().equals("jobId") && !p.field().equals("userId")).toList();
+        List<TrainingRequestValidator.FieldProblem> problems = TrainingEstimate.problems(read.request()).stream()
+                .map(p -> p.in(read.form())).toList();
         if (!problems.isEmpty()) {
             return ProblemJson.invalid("Invalid training request", problems);
         }
         try {
-            return Response.ok(TrainingEstimate.of(body, Instant.now(), Runtime.getRuntime().availableProcessors()).toJsonLike())
-                    .build();
+            Map<String, Object> estimate = TrainingEstimate.of(read.request(), Instant.now(),
+                    Runtime.getRuntime().availableProcessors()).toJsonLike();
+            if (!read.ignoredFields().isEmpty()) {
+                estimate.put("ignored_fields", read.ignoredFields());
+            }
+            return Response.ok(estimate).build();
         } catch (IllegalArgumentException e) {
             return ProblemJson.invalid("The request does not fit its data period",
-                    List.of(new TrainingRequestValidator.FieldProblem("validation", e.getMessage())));
+                    List.of(new TrainingRequestValidator.FieldProblem(
+                            read.form() == TrainingRequestForms.Form.PLAN ? "validationParams" : "validation", e.getMessage())));
         }
     }
 

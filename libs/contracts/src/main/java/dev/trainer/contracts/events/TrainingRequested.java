@@ -1,13 +1,17 @@
 package dev.trainer.contracts.events;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.trainer.contracts.Nullable;
+import dev.trainer.contracts.serde.TrainingRequestedDeserializer;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A request to train one strategy on every combination of its pairs, exchanges and timeframes:
- * the plan's {@code TrainingConfig}. Topic {@code training.requests}, key {@code jobId}.
+ * A request to train one strategy on every combination of its pairs, exchanges and timeframes: the canonical form
+ * of the plan's {@code TrainingConfig}. Topic {@code training.requests}, key {@code jobId}. Jackson also reads the
+ * plan's form ({@link TrainingConfig}) into this record ({@link TrainingRequestedDeserializer}); what is written is
+ * always this form.
  *
  * @param historicalPeriodMonths how much history to train on, counted back from {@code periodUntil}
  *                               (or from now) when {@code periodFrom} is not given
@@ -15,6 +19,7 @@ import java.util.Map;
  * @param periodUntil            optional explicit end of the data (exclusive)
  * @param maxRuntimeSeconds      optional limit after which the job stops and fails
  */
+@JsonDeserialize(using = TrainingRequestedDeserializer.class)
 public record TrainingRequested(
         String eventId,
         int schemaVersion,
