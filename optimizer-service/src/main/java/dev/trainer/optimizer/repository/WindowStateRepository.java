@@ -16,9 +16,13 @@ public class WindowStateRepository implements PanacheRepositoryBase<WindowState,
         return findByIdOptional(new WindowState.Key(jobId, marketKey, windowIndex), LockModeType.PESSIMISTIC_WRITE);
     }
 
-    /** Windows still searching or testing whose last progress is older than {@code before}. */
+    /**
+     * Windows waiting for results whose last progress is older than {@code before}: testing, or searching with trials
+     * sent and not recorded (a window still waiting for its turn under flow control waits for nothing).
+     */
     public List<WindowState> stalled(Instant before) {
-        return list("status in ?1 and lastProgressAt < ?2", List.of(WindowStatus.SEARCHING, WindowStatus.TESTING), before);
+        return list("(status = ?1 or (status = ?2 and sentUntilTrial > recordedTrials)) and lastProgressAt < ?3",
+                WindowStatus.TESTING, WindowStatus.SEARCHING, before);
     }
 
     /** Whether any window of the job, in any market, is still searching. */

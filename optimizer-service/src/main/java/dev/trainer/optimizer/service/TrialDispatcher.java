@@ -85,6 +85,10 @@ public class TrialDispatcher {
             }
             planner.sendTrials(request, ref(market), market.dataFingerprint, w, round, from, until, null);
             inFlight += until - from;
+            if (w.trialsInFlight() == 0) {
+                // the window waited for its turn, not for results: its patience starts with its first batch
+                w.lastProgressAt = java.time.Instant.now();
+            }
             w.sentUntilTrial = until;
         }
     }
