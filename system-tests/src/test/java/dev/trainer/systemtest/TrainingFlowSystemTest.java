@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.trainer.cli.DemoTraining;
 import dev.trainer.cli.LocalStack;
+import dev.trainer.cli.PlanBenchmark;
 import dev.trainer.contracts.EventTypes;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,61 +15,104 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The whole system as the demo runs it: a real broker and database, the six packaged services as separate processes,
- * a training request published on training.requests, and the trained configuration read back from the registry's
- * REST API with every field filled. It runs the demo's request on one timeframe. Needs ports 8081-8086 free.
+ * training requests on training.requests or the REST API, and the trained configurations read back from the
+ * registry's REST API. One stack for both tests. Needs ports 8081-8086 free.
  */
 class TrainingFlowSystemTest {
 
     private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+    private static LocalStack stack;
+    private static final List<ProcessHandle> started = new ArrayList<>();
 
-    @Test
-    void aTrainingRequestBecomesAFullyFilledConfigurationInTheRegistry() throws Exception {
-        LocalStack stack = LocalStack.start(ROOT, ROOT.resolve("system-tests/target/stack"), false, 0, 0, System.out::println);
-        List<ProcessHandle> started = new ArrayList<>();
-        try {
-            stack.pids().forEach(pid -> ProcessHandle.of(pid).ifPresent(started::add));
-            DemoTraining training = new DemoTraining(stack.kafkaBootstrapServers(), System.out);
-            String jobId = EventTypes.newEventId();
-            training.publish(DemoTraining.request(jobId, List.of("5m")));
+    @BeforeAll
+    static void start() throws Exception {
+        stack = LocalStack.start(ROOT, ROOT.resolve("system-tests/target/stack"), false, 0, 0, System.out::println);
+        stack.pids().forEach(pid -> ProcessHandle.of(pid).ifPresent(started::add));
+    }
 
-            JsonNode job = training.awaitJob(jobId, Duration.ofMinutes(5));
-            assertEquals("completed", job.path("status").asText(), job.toPrettyString());
-            int trials = DemoTraining.GRID_SIZE * DemoTraining.WINDOWS;
-            assertEquals(trials, job.path("totalCombinations").asInt(), "the grid in each walk-forward window");
-            assertEquals(trials, job.path("completedCombinations").asInt());
-
-            List<JsonNode> configs = training.awaitConfigs(jobId, 1, Duration.ofMinutes(2));
-            assertEquals(1, configs.size());
-            JsonNode config = configs.get(0);
-            training.printTable(configs);
-            // a configuration no tripped circuit breaker covers has no stage to go back to and no pauses
-            assertTrue(config.path("pausedFromStage").isNull(), config.toPrettyString());
-            assertTrue(config.path("pauses").isArray() && config.path("pauses").isEmpty(), config.toPrettyString());
-            for (Iterator<Map.Entry<String, JsonNode>> fields = config.fields(); fields.hasNext();) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                if (field.getKey().equals("pausedFromStage") || field.getKey().equals("pauses")) {
-                    continue;
-                }
-                assertFalse(field.getValue().isNull(), field.getKey() + " is not filled: " + config.toPrettyString());
-                if (field.getValue().isContainerNode()) {
-                    assertFalse(field.getValue().isEmpty(), field.getKey() + " is empty: " + config.toPrettyString());
-                }
-            }
-            assertEquals("bitstamp-2013", config.at("/market/exchange").asText());
-            assertEquals("5m", config.at("/market/timeframe").asText());
-            assertEquals(job.at("/markets/0/dataFingerprint").asText(), config.path("dataFingerprint").asText());
-            assertTrue(config.path("tradeCount").asInt() >= 2, "out-of-sample trades: " + config.path("tradeCount"));
-            assertEquals(trials, config.path("trialsEvaluated").asInt());
-        } finally {
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
             stack.close();
         }
         for (ProcessHandle process : started) {
             assertFalse(process.isAlive(), "process " + process.pid() + " " + process.info().command().orElse("")
                     + " outlived the stack");
         }
+    }
+
+    @Test
+    void aTrainingRequestBecomesAFullyFilledConfigurationInTheRegistry() throws Exception {
+        DemoTraining training = new DemoTraining(stack.kafkaBootstrapServers(), System.out);
+        String jobId = EventTypes.newEventId();
+        training.publish(DemoTraining.request(jobId, List.of("5m")));
+
+        JsonNode job = training.awaitJob(jobId, Duration.ofMinutes(5));
+        assertEquals("completed", job.path("status").asText(), job.toPrettyString());
+        int trials = DemoTraining.GRID_SIZE * DemoTraining.WINDOWS;
+        assertEquals(trials, job.path("totalCombinations").asInt(), "the grid in each walk-forward window");
+        assertEquals(trials, job.path("completedCombinations").asInt());
+
+        List<JsonNode> configs = training.awaitConfigs(jobId, 1, Duration.ofMinutes(2));
+        assertEquals(1, configs.size());
+        JsonNode config = configs.get(0);
+        training.printTable(configs);
+        // a configuration no tripped circuit breaker covers has no stage to go back to and no pauses
+        assertTrue(config.path("pausedFromStage").isNull(), config.toPrettyString());
+        assertTrue(config.path("pauses").isArray() && config.path("pauses").isEmpty(), config.toPrettyString());
+        for (Iterator<Map.Entry<String, JsonNode>> fields = config.fields(); fields.hasNext();) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (field.getKey().equals("pausedFromStage") || field.getKey().equals("pauses")) {
+                continue;
+            }
+            assertFalse(field.getValue().isNull(), field.getKey() + " is not filled: " + config.toPrettyString());
+            if (field.getValue().isContainerNode()) {
+                assertFalse(field.getValue().isEmpty(), field.getKey() + " is empty: " + config.toPrettyString());
+            }
+        }
+        assertEquals("bitstamp-2013", config.at("/market/exchange").asText());
+        assertEquals("5m", config.at("/market/timeframe").asText());
+        assertEquals(job.at("/markets/0/dataFingerprint").asText(), config.path("dataFingerprint").asText());
+        assertTrue(config.path("tradeCount").asInt() >= 2, "out-of-sample trades: " + config.path("tradeCount"));
+        assertEquals(trials, config.path("trialsEvaluated").asInt());
+    }
+
+    /**
+     * The plan's request at reduced scale, as bin/trainer bench-plan runs it: a seeded synthetic year... here five
+     * months of 1h candles, imported, then the full LIQUIDITY_SWEEP_V3 grid (201,600 trials) in each walk-forward
+     * window of 90 train / 7 gap / 30 test days (2 windows). The final window's 90 train days are enough for the
+     * probability of backtest overfitting, so its 201,600 trials are replayed for it. The job must complete with every
+     * statistic defined, nothing in a dead-letter topic.
+     */
+    @Test
+    void aPlanScaleGridOnAFinalWindowLongEnoughForTheOverfittingEstimateCompletesWithEveryStatistic() throws Exception {
+        PlanBenchmark bench = new PlanBenchmark(stack.kafkaBootstrapServers(), System.out, System.err);
+        int exit = bench.run(PlanBenchmark.Options.parse(List.of("--pairs", "1", "--exchanges", "1", "--timeframes", "1h",
+                "--months", "5", "--until", "2026-06-01")));
+        assertEquals(0, exit, "bench-plan's verdict: the job completed and its market has a configuration");
+
+        DemoTraining training = new DemoTraining(stack.kafkaBootstrapServers(), System.out);
+        JsonNode job = training.awaitJob(bench.jobId(), Duration.ofSeconds(10));
+        assertEquals("completed", job.path("status").asText(), job.toPrettyString());
+        assertEquals(2 * 201_600, job.path("totalCombinations").asInt(), "the whole grid in each of the 2 windows");
+        assertEquals(2 * 201_600, job.path("completedCombinations").asInt() + job.path("failedCombinations").asInt());
+        JsonNode market = job.at("/markets/0");
+        assertEquals("completed", market.path("status").asText(), market.toPrettyString());
+        assertEquals(1, market.path("finaliseAttempts").asInt(), "the outcome was computed once, no step retried");
+
+        JsonNode config = training.awaitConfigs(bench.jobId(), 1, Duration.ofMinutes(1)).get(0);
+        for (String statistic : List.of("deflatedSharpeProbability", "probabilityOfBacktestOverfitting",
+                "probabilisticSharpeProbability", "minimumTrackRecordLengthDays")) {
+            assertTrue(config.path(statistic).isNumber(), statistic + " is not defined: " + config.toPrettyString());
+        }
+        double pbo = config.path("probabilityOfBacktestOverfitting").asDouble();
+        assertTrue(pbo >= 0 && pbo <= 1, "PBO " + pbo);
+        assertEquals(2 * 201_600, config.path("trialsEvaluated").asInt());
     }
 }

@@ -61,7 +61,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * <p>Exit status 0 only when the job completed and every market has a configuration in the registry; 1 otherwise; 2
  * for bad arguments.
  */
-final class PlanBenchmark {
+public final class PlanBenchmark {
 
     static final String STRATEGY = "LIQUIDITY_SWEEP_V3";
     static final String USER = "bench-plan";
@@ -95,7 +95,7 @@ final class PlanBenchmark {
     private static final Set<String> FINISHED = Set.of("completed", "failed", "cancelled");
 
     /** The parsed command line. {@code until}: the end of the data (a UTC midnight), null for the last whole UTC day. */
-    record Options(int pairs, int exchanges, List<String> timeframes, int months, String method, Integer samples,
+    public record Options(int pairs, int exchanges, List<String> timeframes, int months, String method, Integer samples,
             Integer iterations, long seed, LocalDate until, int maxRuntimeSeconds, boolean keep) {
 
         static Options defaults() {
@@ -104,7 +104,7 @@ final class PlanBenchmark {
         }
 
         /** @throws IllegalArgumentException naming the option that is wrong */
-        static Options parse(List<String> args) {
+        public static Options parse(List<String> args) {
             int pairs = PLAN_PAIRS, exchanges = PLAN_EXCHANGES, months = PLAN_MONTHS;
             List<String> timeframes = PLAN_TIMEFRAMES;
             String method = "grid";
@@ -260,7 +260,9 @@ final class PlanBenchmark {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    PlanBenchmark(String kafka, PrintStream out, PrintStream err) {
+    private String jobId;
+
+    public PlanBenchmark(String kafka, PrintStream out, PrintStream err) {
         this(Endpoints.local(), kafka, out, err, 1_000, 10_000, Duration.ofMinutes(3));
     }
 
@@ -276,9 +278,16 @@ final class PlanBenchmark {
         this.configWait = configWait;
     }
 
-    int run(Options o) throws IOException, InterruptedException {
+    /** The id of the job the last {@link #run} posted, or null. */
+    public String jobId() {
+        return jobId;
+    }
+
+    /** Imports the markets' synthetic years, runs the request through the stack and reports; 0 when every market trained. */
+    public int run(Options o) throws IOException, InterruptedException {
         Instant[] period = period(o, Instant.now());
         String jobId = EventTypes.newEventId();
+        this.jobId = jobId;
         TrainingRequested request = request(o, jobId, period[0], period[1]);
         List<TrainingRequestValidator.FieldProblem> problems = TrainingRequestValidator.problems(request);
         if (!problems.isEmpty()) {
@@ -500,12 +509,13 @@ final class PlanBenchmark {
                 ServiceBenchmark.heap(endpoints.optimizer() + "/q/metrics"));
         int completedMarkets = (int) markets.values().stream().filter(m -> "completed".equals(m.status)).count();
         Set<String> configured = configurations(request.jobId(), completedMarkets, job.path("configurationsCreated").asInt());
-        reportDeadLetters(deadLettersBefore);
+        List<String> deadLetters = reportDeadLetters(deadLettersBefore);
         boolean allConfigured = configured.containsAll(markets.keySet());
-        if (!"completed".equals(status) || !allConfigured) {
+        if (!"completed".equals(status) || !allConfigured || !deadLetters.isEmpty()) {
             List<String> missing = markets.keySet().stream().filter(m -> !configured.contains(m)).toList();
-            err.printf(Locale.ROOT, "bench-plan: %s%s%n", "completed".equals(status) ? "" : "the job " + status + "; ",
-                    missing.isEmpty() ? "" : missing.size() + " market(s) without a configuration: " + String.join(", ", missing));
+            err.printf(Locale.ROOT, "bench-plan: %s%s%s%n", "completed".equals(status) ? "" : "the job " + status + "; ",
+                    missing.isEmpty() ? "" : missing.size() + " market(s) without a configuration; ",
+                    deadLetters.isEmpty() ? "" : "records went to dead-letter topics: " + String.join(", ", deadLetters));
             return 1;
         }
         return 0;
@@ -591,8 +601,7 @@ final class PlanBenchmark {
             } else if (!finished && !stallWarned && now - lastChangeNanos >= STALL_WARNING.toNanos()) {
                 stallWarned = true;
                 out.printf(Locale.ROOT, "%6.0f s  no new trial and no finished market for %d minutes: look at bin/trainer logs"
-                        + " optimizer-service (a market's last window replays every trial for the probability of backtest"
-                        + " overfitting inside one transaction: docs/OPTIMIZATION.md, Known limit)%n", elapsed, STALL_WARNING.toMinutes());
+                        + " optimizer-service%n", elapsed, STALL_WARNING.toMinutes());
             }
             if (finished || lastPrintNanos == Long.MIN_VALUE || now - lastPrintNanos >= progressEveryMillis * 1_000_000) {
                 long trials = job == null ? 0 : job.path("completedCombinations").asLong() + job.path("failedCombinations").asLong();
@@ -784,9 +793,10 @@ final class PlanBenchmark {
         return counts;
     }
 
-    private void reportDeadLetters(Map<String, Long> before) {
+    /** Prints and returns the dead-letter topics that gained records during the run ("topic +N"). */
+    private List<String> reportDeadLetters(Map<String, Long> before) {
         if (before.isEmpty()) {
-            return;
+            return List.of();
         }
         Map<String, Long> after = deadLetterCounts();
         List<String> grown = new ArrayList<>();
@@ -798,6 +808,7 @@ final class PlanBenchmark {
         });
         out.printf("dead-letter topics: %s%n", grown.isEmpty() ? "no new record in any of " + after.size()
                 : "new records in " + String.join(", ", grown) + " (the reasons are in the records' headers)");
+        return grown;
     }
 
     // ---------------------------------------------------------------- small things

@@ -23,11 +23,13 @@ import org.hibernate.Session;
 import org.postgresql.PGConnection;
 
 /**
- * The trial ledger: every trial's parameter values, score and summary metrics as arrays of doubles, unique per job,
- * market, window, purpose and trial number, so a redelivered result records nothing twice and a restarted optimiser
- * can count exactly what is done. A batch of results goes in by binary COPY into a staging table and one merge (a
- * 4,096-trial batch in one round trip, no JSON on either side). Full metrics and per-period returns are kept in
- * {@code trial_details} for the few trials that need them: each window's winner in and out of sample.
+ * The trial ledger: every trial's parameter values, score and summary metrics, kept as the batches the workers answer
+ * (one row per batch of a window, flat arrays of doubles), unique per job, market, window, purpose and first trial, so
+ * a redelivered result records nothing twice and a restarted optimiser can count exactly what is done. A batch goes in
+ * by binary COPY into a staging table and one merge. At plan scale (43.5 million trials) a row per trial and its index
+ * entry made the ledger about 19 GB and every insert slow; by batch it is about 120 bytes a trial and a few thousand
+ * rows. Full metrics and per-period returns are kept in {@code trial_details} for the few trials that need them: each
+ * window's winner in and out of sample.
  */
 @ApplicationScoped
 public class TrialLedger {
@@ -35,11 +37,8 @@ public class TrialLedger {
     public static final String SEARCH = "SEARCH";
     public static final String TEST = "TEST";
 
-    private static final String STAGING = "trial_staging";
-    private static final String COLUMNS = "t.trial_number, t.parameters, t.score, t.metrics, t.error, t.worker_id, "
-            + "w.parameter_names, w.metric_names";
-    private static final String FROM = " from trials t join validation_windows w on w.job_id = t.job_id "
-            + "and w.market_key = t.market_key and w.window_index = t.window_index ";
+    private static final String STAGING = "trial_batch_staging";
+    private static final String WINDOW = "job_id = ? and market_key = ? and window_index = ? and purpose = ?";
 
     private final EntityManager em;
 
@@ -53,81 +52,64 @@ public class TrialLedger {
 
     /**
      * Records a batch of results of one window; {@code parameters} gives the parameter values of a trial number (in
-     * the window's parameter order). Trials already recorded (a redelivered result) insert nothing. Runs in the
-     * caller's transaction.
+     * the window's parameter order), null for a trial the window no longer asks (a batch of an earlier round answered
+     * again: it was recorded before the round could end, so nothing is recorded). A batch already recorded inserts
+     * nothing. Runs in the caller's transaction.
      */
     public Recorded record(WindowState.Key window, String purpose, BacktestResults results,
             IntFunction<double[]> parameters) {
-        String jobId = window.jobId, marketKey = window.marketKey;
-        int windowIndex = window.windowIndex;
-        if (results.trialCount() == 0) {
+        int count = results.trialCount();
+        if (count == 0 || parameters.apply(results.firstTrial()) == null) {
             return new Recorded(0, 0);
         }
-        Map<Integer, String> errors = new java.util.HashMap<>();
-        results.errors().forEach(e -> errors.put(e.trialNumber(), e.error()));
+        double[] first = parameters.apply(results.firstTrial());
+        double[] values = new double[count * first.length];
+        for (int i = 0; i < count; i++) {
+            double[] v = parameters.apply(results.firstTrial() + i);
+            if (v == null || v.length != first.length) {
+                throw new IllegalArgumentException("results " + results.eventId() + ": trial " + (results.firstTrial() + i)
+                        + " is not one the window asked for beside trial " + results.firstTrial());
+            }
+            System.arraycopy(v, 0, values, i * first.length, first.length);
+        }
+        int metrics = results.metricValues().size();
+        double[] flatMetrics = new double[metrics * count];
+        for (int m = 0; m < metrics; m++) {
+            System.arraycopy(results.metricValues().get(m), 0, flatMetrics, m * count, count);
+        }
+        Map<String, String> failures = new java.util.TreeMap<>();
+        results.errors().forEach(e -> failures.put(Integer.toString(e.trialNumber()), e.error()));
         return em.unwrap(Session.class).doReturningWork(connection -> {
-            stage(connection, results, parameters, errors);
-            try (PreparedStatement merge = connection.prepareStatement("insert into trials (job_id, market_key, window_index, "
-                    + "purpose, trial_number, parameters, score, metrics, error, worker_id) select ?, ?, ?, ?, trial_number, "
-                    + "parameters, score, metrics, error, ? from " + STAGING + " on conflict do nothing "
-                    + "returning error is not null")) {
-                merge.setString(1, jobId);
-                merge.setString(2, marketKey);
-                merge.setInt(3, windowIndex);
+            try (Statement ddl = connection.createStatement()) {
+                // one per connection, emptied by every transaction that fills it
+                ddl.execute("create temporary table if not exists " + STAGING + " (parameters double precision[], "
+                        + "scores double precision[], metrics double precision[]) on commit delete rows");
+            }
+            try (BinaryCopyWriter row = BinaryCopyWriter.to(connection.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("copy " + STAGING + " from stdin (format binary)"))) {
+                row.row(3).float8Array(values).float8Array(results.scores()).float8Array(flatMetrics);
+                row.finish();
+            }
+            try (PreparedStatement merge = connection.prepareStatement("insert into trial_batches (job_id, market_key, "
+                    + "window_index, purpose, first_trial, trial_count, parameters, scores, metrics, failures, failed_count, "
+                    + "worker_id) select ?, ?, ?, ?, ?, ?, parameters, scores, metrics, cast(? as jsonb), ?, ? from " + STAGING
+                    + " on conflict do nothing")) {
+                merge.setString(1, window.jobId);
+                merge.setString(2, window.marketKey);
+                merge.setInt(3, window.windowIndex);
                 merge.setString(4, purpose);
-                merge.setString(5, results.workerId());
-                int inserted = 0, failed = 0;
-                try (ResultSet rs = merge.executeQuery()) {
-                    while (rs.next()) {
-                        inserted++;
-                        failed += rs.getBoolean(1) ? 1 : 0;
-                    }
-                }
+                merge.setInt(5, results.firstTrial());
+                merge.setInt(6, count);
+                merge.setString(7, failures.isEmpty() ? null : json(failures));
+                merge.setInt(8, failures.size());
+                merge.setString(9, results.workerId());
+                boolean inserted = merge.executeUpdate() == 1;
                 try (Statement truncate = connection.createStatement()) {
                     truncate.execute("truncate " + STAGING);
                 }
-                return new Recorded(inserted, failed);
+                return inserted ? new Recorded(count, failures.size()) : new Recorded(0, 0);
             }
         });
-    }
-
-    private static void stage(Connection connection, BacktestResults results, IntFunction<double[]> parameters,
-            Map<Integer, String> errors) throws SQLException {
-        try (Statement ddl = connection.createStatement()) {
-            // one per connection, emptied by every transaction that fills it
-            ddl.execute("create temporary table if not exists " + STAGING + " (trial_number integer, parameters "
-                    + "double precision[], score double precision, metrics double precision[], error text) on commit delete rows");
-        }
-        int metrics = results.metricValues().size();
-        double[] row = new double[metrics];
-        try (BinaryCopyWriter rows = BinaryCopyWriter.to(connection.unwrap(PGConnection.class).getCopyAPI()
-                .copyIn("copy " + STAGING + " from stdin (format binary)"))) {
-            for (int i = 0; i < results.trialCount(); i++) {
-                int number = results.firstTrial() + i;
-                double[] values = parameters.apply(number);
-                if (values == null) {
-                    continue; // a trial of an earlier round, answered again: recorded before the round could end
-                }
-                String error = errors.get(number);
-                double score = results.scores()[i];
-                rows.row(5).int4(number).float8Array(values);
-                if (Double.isNaN(score)) {
-                    rows.nul();
-                } else {
-                    rows.float8(score);
-                }
-                if (error != null) {
-                    rows.nul();
-                } else {
-                    for (int m = 0; m < metrics; m++) {
-                        row[m] = results.metricValues().get(m)[i];
-                    }
-                    rows.float8Array(row);
-                }
-                rows.text(error);
-            }
-            rows.finish();
-        }
     }
 
     /** Keeps a trial's full metrics and per-period returns (a window's winner, in or out of sample). */
@@ -145,18 +127,23 @@ public class TrialLedger {
 
     /** The best trial of a window by score; ties go to the lowest trial number so the choice is reproducible. */
     public TrialRow best(WindowState.Key window, String purpose) {
-        String jobId = window.jobId, marketKey = window.marketKey;
-        int windowIndex = window.windowIndex;
-        List<TrialRow> rows = select("where t.job_id = ? and t.market_key = ? and t.window_index = ? and t.purpose = ? "
-                + "order by t.score desc nulls last, t.trial_number asc limit 1", jobId, marketKey, windowIndex, purpose);
-        return rows.isEmpty() ? null : rows.get(0);
+        int bestTrial = -1;
+        double bestScore = Double.NaN;
+        for (Batch b : batches(window, purpose, "first_trial, trial_count, scores", Integer.MIN_VALUE, Integer.MAX_VALUE, false)) {
+            for (int i = 0; i < b.count; i++) {
+                double score = b.scores[i];
+                // NaN (unscorable, failed) ranks below every score; among equals the lowest trial number wins
+                if (bestTrial < 0 || (!Double.isNaN(score) && (Double.isNaN(bestScore) || score > bestScore))) {
+                    bestTrial = b.first + i;
+                    bestScore = score;
+                }
+            }
+        }
+        return bestTrial < 0 ? null : get(window, purpose, bestTrial);
     }
 
     public TrialRow get(WindowState.Key window, String purpose, int trialNumber) {
-        String jobId = window.jobId, marketKey = window.marketKey;
-        int windowIndex = window.windowIndex;
-        List<TrialRow> rows = select("where t.job_id = ? and t.market_key = ? and t.window_index = ? and t.purpose = ? "
-                + "and t.trial_number = ?", jobId, marketKey, windowIndex, purpose, trialNumber);
+        List<TrialRow> rows = range(window, purpose, trialNumber, trialNumber + 1);
         return rows.isEmpty() ? null : rows.get(0);
     }
 
@@ -165,16 +152,15 @@ public class TrialLedger {
      * its summary row (a failed trial has no details); null when the trial is not recorded.
      */
     public TrialRow detail(WindowState.Key window, String purpose, int trialNumber) {
-        String jobId = window.jobId, marketKey = window.marketKey;
-        int windowIndex = window.windowIndex;
         TrialRow row = get(window, purpose, trialNumber);
         if (row == null) {
             return null;
         }
+        @SuppressWarnings("unchecked")
         List<Object[]> details = em.createNativeQuery("select cast(metrics as text), cast(daily_returns as text), "
                 + "cast(trade_returns as text) from trial_details where job_id = ?1 and market_key = ?2 and window_index = ?3 "
-                + "and purpose = ?4 and trial_number = ?5").setParameter(1, jobId).setParameter(2, marketKey)
-                .setParameter(3, windowIndex).setParameter(4, purpose).setParameter(5, trialNumber).getResultList();
+                + "and purpose = ?4 and trial_number = ?5").setParameter(1, window.jobId).setParameter(2, window.marketKey)
+                .setParameter(3, window.windowIndex).setParameter(4, purpose).setParameter(5, trialNumber).getResultList();
         if (details.isEmpty()) {
             return row;
         }
@@ -185,44 +171,63 @@ public class TrialLedger {
 
     /** The recorded trials numbered [fromTrial, untilTrial) of a window, in trial order. */
     public List<TrialRow> range(WindowState.Key window, String purpose, int fromTrial, int untilTrial) {
-        String jobId = window.jobId, marketKey = window.marketKey;
-        int windowIndex = window.windowIndex;
-        return select("where t.job_id = ? and t.market_key = ? and t.window_index = ? and t.purpose = ? and t.trial_number >= ? "
-                + "and t.trial_number < ? order by t.trial_number", jobId, marketKey, windowIndex, purpose, fromTrial, untilTrial);
+        WindowState w = em.find(WindowState.class, window);
+        List<String> names = w == null || w.parameterNames == null ? List.of() : List.of(w.parameterNames);
+        List<String> metricNames = w == null || w.metricNames == null ? TrialSummary.NAMES : List.of(w.metricNames);
+        List<TrialRow> out = new ArrayList<>();
+        for (Batch b : batches(window, purpose, "first_trial, trial_count, scores, parameters, metrics, cast(failures as text), "
+                + "worker_id", fromTrial, untilTrial, true)) {
+            int p = b.parameters.length / b.count;
+            int metrics = b.metrics.length / b.count;
+            for (int n = Math.max(fromTrial, b.first); n < Math.min(untilTrial, b.first + b.count); n++) {
+                int i = n - b.first;
+                Map<String, Double> parameters = new LinkedHashMap<>();
+                for (int k = 0; k < p; k++) {
+                    parameters.put(k < names.size() ? names.get(k) : "p" + k, b.parameters[i * p + k]);
+                }
+                String error = b.failures.get(Integer.toString(n));
+                double[] summary = new double[metrics];
+                for (int m = 0; m < metrics; m++) {
+                    summary[m] = b.metrics[m * b.count + i];
+                }
+                double score = b.scores[i];
+                out.add(new TrialRow(n, parameters, error != null ? null : TrialSummary.asMap(metricNames, summary),
+                        Double.isNaN(score) ? Double.NEGATIVE_INFINITY : score, null, null, error, b.workerId));
+            }
+        }
+        return out;
     }
 
     /** The numbers of the recorded trials in [fromTrial, untilTrial) of a window. */
-    @SuppressWarnings("unchecked")
-    public java.util.Set<Integer> numbers(WindowState.Key window, String purpose, int fromTrial,
-            int untilTrial) {
-        String jobId = window.jobId, marketKey = window.marketKey;
-        int windowIndex = window.windowIndex;
-        List<Number> rows = em.createNativeQuery("select trial_number from trials where job_id = ?1 and market_key = ?2 "
-                + "and window_index = ?3 and purpose = ?4 and trial_number >= ?5 and trial_number < ?6")
-                .setParameter(1, jobId).setParameter(2, marketKey).setParameter(3, windowIndex).setParameter(4, purpose)
-                .setParameter(5, fromTrial).setParameter(6, untilTrial).getResultList();
-        return rows.stream().map(Number::intValue).collect(java.util.stream.Collectors.toSet());
+    public java.util.Set<Integer> numbers(WindowState.Key window, String purpose, int fromTrial, int untilTrial) {
+        java.util.Set<Integer> out = new java.util.HashSet<>();
+        for (Batch b : batches(window, purpose, "first_trial, trial_count", fromTrial, untilTrial, false)) {
+            for (int n = Math.max(fromTrial, b.first); n < Math.min(untilTrial, b.first + b.count); n++) {
+                out.add(n);
+            }
+        }
+        return out;
     }
 
     /**
      * The sample variance, over a market's search trials of every window, of their per-day (not annualised) Sharpe
-     * ratios, computed where the ledger is; null when fewer than two are defined.
+     * ratios, computed where the ledger is (each batch's slice of the metric); null when fewer than two are defined.
      */
     public Double sharpeVariancePerDay(String jobId, String marketKey) {
-        Object v = em.createNativeQuery("select var_samp(s) from (select t.metrics[array_position(w.metric_names, ?1)] "
-                + "/ sqrt(365.0) as s" + FROM + "where t.job_id = ?2 and t.market_key = ?3 and t.purpose = ?4) x "
-                + "where s <> 'NaN'::double precision").setParameter(1, TrialSummary.SHARPE_DAILY).setParameter(2, jobId)
+        int m = TrialSummary.NAMES.indexOf(TrialSummary.SHARPE_DAILY);
+        Object v = em.createNativeQuery("select var_samp(s / sqrt(365.0)) from (select unnest(metrics[(?1 * trial_count + 1)"
+                + ":((?1 + 1) * trial_count)]) as s from trial_batches where job_id = ?2 and market_key = ?3 and purpose = ?4) x "
+                + "where s <> 'NaN'::double precision").setParameter(1, m).setParameter(2, jobId)
                 .setParameter(3, marketKey).setParameter(4, SEARCH).getSingleResult();
         return v == null ? null : ((Number) v).doubleValue();
     }
 
     /** How many of a window's search trials ran without failing. */
     public long succeeded(WindowState.Key window) {
-        String jobId = window.jobId, marketKey = window.marketKey;
-        int windowIndex = window.windowIndex;
-        return ((Number) em.createNativeQuery("select count(*) from trials where job_id = ?1 and market_key = ?2 "
-                + "and window_index = ?3 and purpose = ?4 and error is null").setParameter(1, jobId).setParameter(2, marketKey)
-                .setParameter(3, windowIndex).setParameter(4, SEARCH).getSingleResult()).longValue();
+        return ((Number) em.createNativeQuery("select coalesce(sum(trial_count - failed_count), 0) from trial_batches "
+                + "where job_id = ?1 and market_key = ?2 and window_index = ?3 and purpose = ?4").setParameter(1, window.jobId)
+                .setParameter(2, window.marketKey).setParameter(3, window.windowIndex).setParameter(4, SEARCH)
+                .getSingleResult()).longValue();
     }
 
     /** A trial's number and parameter values, in the window's parameter order. */
@@ -231,22 +236,61 @@ public class TrialLedger {
 
     /** A page of a window's search trials that ran without failing, numbered after {@code afterTrial}, in trial order. */
     public List<Parameters> succeededParameters(WindowState.Key window, int afterTrial, int limit) {
-        String jobId = window.jobId, marketKey = window.marketKey;
-        int windowIndex = window.windowIndex;
+        List<Parameters> out = new ArrayList<>(Math.min(limit, 65_536));
+        int from = afterTrial + 1;
+        while (out.size() < limit) {
+            // a few batches at a time: a batch of 4,096 trials of 8 parameters is 256 KB
+            List<Batch> page = batches(window, SEARCH, "first_trial, trial_count, parameters, cast(failures as text)", from,
+                    Integer.MAX_VALUE, true, 4);
+            if (page.isEmpty()) {
+                break;
+            }
+            for (Batch b : page) {
+                int p = b.parameters.length / b.count;
+                for (int n = Math.max(from, b.first); n < b.first + b.count && out.size() < limit; n++) {
+                    if (!b.failures.containsKey(Integer.toString(n))) {
+                        int i = n - b.first;
+                        out.add(new Parameters(n, java.util.Arrays.copyOfRange(b.parameters, i * p, (i + 1) * p)));
+                    }
+                }
+                from = b.first + b.count;
+            }
+        }
+        return out;
+    }
+
+    /** One stored batch, with the columns a query asked for (the others empty). */
+    private record Batch(int first, int count, double[] scores, double[] parameters, double[] metrics,
+            Map<String, String> failures, String workerId) {
+    }
+
+    private List<Batch> batches(WindowState.Key window, String purpose, String columns, int fromTrial, int untilTrial,
+            boolean ordered) {
+        return batches(window, purpose, columns, fromTrial, untilTrial, ordered, Integer.MAX_VALUE);
+    }
+
+    /** The window's batches holding a trial in [fromTrial, untilTrial), in trial order; at most {@code limit}. */
+    private List<Batch> batches(WindowState.Key window, String purpose, String columns, int fromTrial, int untilTrial,
+            boolean ordered, int limit) {
+        List<String> wanted = List.of(columns.split(",\\s*"));
         return em.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement ps = connection.prepareStatement("select trial_number, parameters from trials where job_id = ? "
-                    + "and market_key = ? and window_index = ? and purpose = ? and error is null and trial_number > ? "
-                    + "order by trial_number limit ?")) {
-                ps.setString(1, jobId);
-                ps.setString(2, marketKey);
-                ps.setInt(3, windowIndex);
-                ps.setString(4, SEARCH);
-                ps.setInt(5, afterTrial);
-                ps.setInt(6, limit);
-                List<Parameters> out = new ArrayList<>(limit);
+            try (PreparedStatement ps = connection.prepareStatement("select " + columns + " from trial_batches where " + WINDOW
+                    + " and first_trial < ? and first_trial + trial_count > ? order by first_trial"
+                    + (limit == Integer.MAX_VALUE ? "" : " limit " + limit))) {
+                ps.setString(1, window.jobId);
+                ps.setString(2, window.marketKey);
+                ps.setInt(3, window.windowIndex);
+                ps.setString(4, purpose);
+                ps.setInt(5, untilTrial);
+                ps.setInt(6, fromTrial);
+                List<Batch> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new Parameters(rs.getInt(1), doubles(rs.getArray(2))));
+                        out.add(new Batch(rs.getInt(1), rs.getInt(2),
+                                column(rs, wanted, "scores"), column(rs, wanted, "parameters"), column(rs, wanted, "metrics"),
+                                wanted.contains("cast(failures as text)") ? failures(rs.getString(wanted.indexOf("cast(failures as text)") + 1))
+                                        : Map.of(),
+                                wanted.contains("worker_id") ? rs.getString(wanted.indexOf("worker_id") + 1) : null));
                     }
                 }
                 return out;
@@ -254,35 +298,21 @@ public class TrialLedger {
         });
     }
 
-    private List<TrialRow> select(String where, Object... params) {
-        return em.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement ps = connection.prepareStatement("select " + COLUMNS + FROM + where)) {
-                for (int i = 0; i < params.length; i++) {
-                    ps.setObject(i + 1, params[i]);
-                }
-                List<TrialRow> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        String[] names = strings(rs.getArray(7));
-                        String[] metricNames = strings(rs.getArray(8));
-                        double[] values = doubles(rs.getArray(2));
-                        Map<String, Double> parameters = new LinkedHashMap<>();
-                        for (int i = 0; i < values.length; i++) {
-                            parameters.put(names[i], values[i]);
-                        }
-                        double score = rs.getDouble(3);
-                        if (rs.wasNull()) {
-                            score = Double.NEGATIVE_INFINITY;
-                        }
-                        double[] metrics = doubles(rs.getArray(4));
-                        out.add(new TrialRow(rs.getInt(1), parameters,
-                                metrics == null ? null : TrialSummary.asMap(List.of(metricNames), metrics),
-                                score, null, null, rs.getString(5), rs.getString(6)));
-                    }
-                }
-                return out;
-            }
-        });
+    private static double[] column(ResultSet rs, List<String> wanted, String name) throws SQLException {
+        int index = wanted.indexOf(name);
+        return index < 0 ? new double[0] : doubles(rs.getArray(index + 1));
+    }
+
+    private static Map<String, String> failures(String json) {
+        if (json == null) {
+            return Map.of();
+        }
+        try {
+            return EventJson.mapper().readValue(json, new TypeReference<Map<String, String>>() {
+            });
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("unreadable failures of a trial batch: " + e.getMessage(), e);
+        }
     }
 
     private static String[] strings(Array array) throws SQLException {
