@@ -1,8 +1,5 @@
 package dev.trainer.domain.stats;
 
-import dev.trainer.domain.backtest.MetricValue;
-import java.util.Arrays;
-
 /**
  * The probability of backtest overfitting by combinatorially symmetric cross-validation (Bailey, Borwein, López de
  * Prado and Zhu 2015, "The probability of backtest overfitting"), over a T × N matrix of per-period returns: one row
@@ -21,7 +18,9 @@ import java.util.Arrays;
  * <p>Cost: per-block sums and sums of squares of every trial are computed once (O(T·N)); a split then adds S/2 block
  * sums per trial and takes the other half as total minus in-sample, so each split costs O(N·S), not O(N·T).
  * Returns are centred on each trial's own mean first, which keeps the sum-of-squares variance free of cancellation;
- * the variance does not depend on the centring and the mean is added back.
+ * the variance does not depend on the centring and the mean is added back. This matrix form feeds the columns to an
+ * {@link OverfittingAccumulator}, which holds only those sums; a caller that produces the trials one at a time should
+ * fill an accumulator itself and never build the matrix.
  *
  * <p>A half whose returns have no variance (a trial that never trades) gets Sharpe ratio 0 if its mean is 0, and
  * ±∞ by the sign of its mean otherwise: the limit, so that such a trial still ranks against the others.
@@ -44,35 +43,27 @@ public final class BacktestOverfitting {
      * @throws IllegalArgumentException for an odd or out-of-range number of partitions, or no metric
      */
     public static OverfittingEstimate estimate(double[][] returnsByPeriod, int partitions, CscvMetric metric) {
-        if (partitions < 2 || partitions > MAX_PARTITIONS || partitions % 2 != 0) {
-            throw new IllegalArgumentException("the number of partitions must be even and from 2 to " + MAX_PARTITIONS
-                    + ", was " + partitions);
-        }
-        if (metric == null) {
-            throw new IllegalArgumentException("no metric");
-        }
         int periods = returnsByPeriod == null ? 0 : returnsByPeriod.length;
         int trials = periods == 0 || returnsByPeriod[0] == null ? 0 : returnsByPeriod[0].length;
-        String problem = problem(returnsByPeriod, periods, trials, partitions, metric);
+        OverfittingAccumulator accumulator = new OverfittingAccumulator(periods, trials, partitions, metric);
+        String problem = accumulator.shapeProblem();
+        if (problem == null) {
+            problem = matrixProblem(returnsByPeriod, periods, trials);
+        }
         if (problem != null) {
             return OverfittingEstimate.undefined(problem, trials, periods, partitions, metric);
         }
-        int blockRows = periods / partitions;
-        int dropped = periods - blockRows * partitions;
-        BlockSums sums = BlockSums.of(returnsByPeriod, dropped, blockRows, partitions, trials);
-        return splits(sums, periods, dropped, partitions, metric);
+        double[] column = new double[periods];
+        for (int j = 0; j < trials; j++) {
+            for (int r = 0; r < periods; r++) {
+                column[r] = returnsByPeriod[r][j];
+            }
+            accumulator.put(j, column);
+        }
+        return accumulator.estimate();
     }
 
-    private static String problem(double[][] x, int periods, int trials, int partitions, CscvMetric metric) {
-        if (trials < 2) {
-            return "fewer than 2 trials (" + trials + "): there is no selection to overfit";
-        }
-        if (periods < partitions) {
-            return "fewer periods (" + periods + ") than partitions (" + partitions + ")";
-        }
-        if (metric == CscvMetric.SHARPE && periods / partitions * (partitions / 2) < 2) {
-            return "a half of " + (periods / partitions * (partitions / 2)) + " period is too short for a Sharpe ratio";
-        }
+    private static String matrixProblem(double[][] x, int periods, int trials) {
         for (int r = 0; r < periods; r++) {
             if (x[r] == null || x[r].length != trials) {
                 return "period " + r + " (0-based) has " + (x[r] == null ? 0 : x[r].length) + " returns, not " + trials;
@@ -85,132 +76,5 @@ public final class BacktestOverfitting {
             }
         }
         return null;
-    }
-
-    private static OverfittingEstimate splits(BlockSums sums, int periods, int dropped, int partitions, CscvMetric metric) {
-        int trials = sums.trialMean.length;
-        int halfRows = sums.blockRows * (partitions / 2);
-        double[] inSum = new double[trials];
-        double[] inSquares = new double[trials];
-        double[] outMetric = new double[trials];
-        int splits = 0;
-        int overfit = 0;
-        double logitSum = 0;
-        int end = 1 << partitions;
-        for (int mask = (1 << (partitions / 2)) - 1; mask < end; mask = nextWithSameBitCount(mask)) {
-            Arrays.fill(inSum, 0);
-            Arrays.fill(inSquares, 0);
-            for (int bits = mask; bits != 0; bits &= bits - 1) {
-                int block = Integer.numberOfTrailingZeros(bits);
-                double[] s = sums.sum[block];
-                double[] q = sums.squares[block];
-                for (int j = 0; j < trials; j++) {
-                    inSum[j] += s[j];
-                    inSquares[j] += q[j];
-                }
-            }
-            int best = 0;
-            double bestValue = Double.NaN;
-            for (int j = 0; j < trials; j++) {
-                double in = value(metric, inSum[j], inSquares[j], sums.trialMean[j], halfRows);
-                outMetric[j] = value(metric, sums.totalSum[j] - inSum[j], sums.totalSquares[j] - inSquares[j],
-                        sums.trialMean[j], halfRows);
-                if (j == 0 || in > bestValue) {
-                    best = j;
-                    bestValue = in;
-                }
-            }
-            double selected = outMetric[best];
-            int below = 0;
-            int tied = 0;
-            for (int j = 0; j < trials; j++) {
-                if (outMetric[j] < selected) {
-                    below++;
-                } else if (outMetric[j] == selected) {
-                    tied++;
-                }
-            }
-            // rank = below + (tied + 1) / 2, kept doubled so that the median test below is exact
-            int twiceRank = 2 * below + tied + 1;
-            double omega = twiceRank / (2.0 * (trials + 1));
-            logitSum += Math.log(omega / (1 - omega));
-            if (twiceRank <= trials + 1) {
-                overfit++;
-            }
-            splits++;
-        }
-        return new OverfittingEstimate(MetricValue.of((double) overfit / splits),
-                MetricValue.of(logitSum / splits), splits, trials, periods, dropped, partitions,
-                metric);
-    }
-
-    private static double value(CscvMetric metric, double centredSum, double centredSquares, double trialMean, int rows) {
-        double mean = trialMean + centredSum / rows;
-        if (metric == CscvMetric.MEAN) {
-            return mean;
-        }
-        double variance = (centredSquares - centredSum * centredSum / rows) / (rows - 1);
-        if (!(variance > 1e-30 * Math.max(1, mean * mean))) {
-            return mean > 0 ? Double.POSITIVE_INFINITY : mean < 0 ? Double.NEGATIVE_INFINITY : 0;
-        }
-        return mean / Math.sqrt(variance);
-    }
-
-    /** The next larger int with as many set bits (Gosper's hack): walks every S/2-of-S choice in increasing order. */
-    private static int nextWithSameBitCount(int mask) {
-        int lowest = mask & -mask;
-        int ripple = mask + lowest;
-        return (((ripple ^ mask) >>> 2) / lowest) | ripple;
-    }
-
-    /** Per block and trial: the sum and the sum of squares of the returns, centred on the trial's mean. */
-    private static final class BlockSums {
-        final int blockRows;
-        final double[] trialMean;
-        final double[][] sum;
-        final double[][] squares;
-        final double[] totalSum;
-        final double[] totalSquares;
-
-        private BlockSums(int blockRows, double[] trialMean, double[][] sum, double[][] squares) {
-            this.blockRows = blockRows;
-            this.trialMean = trialMean;
-            this.sum = sum;
-            this.squares = squares;
-            int trials = trialMean.length;
-            this.totalSum = new double[trials];
-            this.totalSquares = new double[trials];
-            for (int b = 0; b < sum.length; b++) {
-                for (int j = 0; j < trials; j++) {
-                    totalSum[j] += sum[b][j];
-                    totalSquares[j] += squares[b][j];
-                }
-            }
-        }
-
-        static BlockSums of(double[][] x, int firstRow, int blockRows, int partitions, int trials) {
-            double[] mean = new double[trials];
-            for (int r = firstRow; r < x.length; r++) {
-                for (int j = 0; j < trials; j++) {
-                    mean[j] += x[r][j];
-                }
-            }
-            int used = x.length - firstRow;
-            for (int j = 0; j < trials; j++) {
-                mean[j] /= used;
-            }
-            double[][] sum = new double[partitions][trials];
-            double[][] squares = new double[partitions][trials];
-            for (int b = 0; b < partitions; b++) {
-                for (int r = firstRow + b * blockRows, last = r + blockRows; r < last; r++) {
-                    for (int j = 0; j < trials; j++) {
-                        double d = x[r][j] - mean[j];
-                        sum[b][j] += d;
-                        squares[b][j] += d * d;
-                    }
-                }
-            }
-            return new BlockSums(blockRows, mean, sum, squares);
-        }
     }
 }
