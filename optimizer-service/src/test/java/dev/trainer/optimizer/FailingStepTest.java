@@ -22,6 +22,7 @@ import dev.trainer.contracts.events.TrainingRequested;
 import dev.trainer.contracts.events.TrainingStatus;
 import dev.trainer.devinfra.InfraTestResource;
 import dev.trainer.devinfra.TestKafka;
+import dev.trainer.domain.stats.OverfittingAccumulator;
 import dev.trainer.optimizer.config.OptimizerConfig;
 import dev.trainer.optimizer.repository.WindowState;
 import dev.trainer.optimizer.service.TrialReplays;
@@ -69,7 +70,7 @@ class FailingStepTest {
                 throw new IllegalStateException(INJECTED);
             }
             return invocation.callRealMethod();
-        }).when(replays).dailyReturnsInto(any(), any(), anyString(), any(WindowState.class), anyList(), any(), anyInt());
+        }).when(replays).dailyReturnsInto(any(), any(), anyString(), any(WindowState.class), anyList(), any(OverfittingAccumulator.class), anyInt());
 
         kafka.publish(Topics.TRAINING_REQUESTS, jobId, OptimizerServiceTest.request(jobId, market));
         for (CleanCandlesChunk chunk : OptimizerServiceTest.chunks(jobId, market, OptimizerServiceTest.wave(),
@@ -94,6 +95,6 @@ class FailingStepTest {
         List<OptimizationCompleted> outcomes = kafka.read(Topics.OPTIMIZATION_RESULTS, OptimizationCompleted.class,
                 o -> o.jobId().equals(jobId), 1, Duration.ofSeconds(5), Duration.ZERO);
         assertTrue(outcomes.isEmpty(), "outcomes published: " + outcomes.size());
-        verify(replays, atLeast(1)).dailyReturnsInto(any(), any(), anyString(), any(WindowState.class), anyList(), any(), anyInt());
+        verify(replays, atLeast(1)).dailyReturnsInto(any(), any(), anyString(), any(WindowState.class), anyList(), any(OverfittingAccumulator.class), anyInt());
     }
 }

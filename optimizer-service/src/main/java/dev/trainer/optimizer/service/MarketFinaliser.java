@@ -8,6 +8,7 @@ import dev.trainer.contracts.events.TrainingRequested;
 import dev.trainer.contracts.serde.EventJson;
 import dev.trainer.domain.stats.BacktestOverfitting;
 import dev.trainer.domain.stats.CscvMetric;
+import dev.trainer.domain.stats.OverfittingAccumulator;
 import dev.trainer.domain.stats.OverfittingEstimate;
 import dev.trainer.domain.strategy.ParameterSet;
 import dev.trainer.optimizer.config.OptimizerConfig;
@@ -69,6 +70,7 @@ public class MarketFinaliser {
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> daemon(r, "market-finaliser"));
     private final ExecutorService replayThreads;
     private final AtomicBoolean queued = new AtomicBoolean();
+    private final int threads;
 
     public MarketFinaliser(TrainingJobRepository jobs, JobMarketRepository markets, WindowStateRepository windows,
             TrialLedger ledger, TrialReplays replays, OptimizerPublisher publisher, JobCoordinator coordinator,
@@ -81,7 +83,7 @@ public class MarketFinaliser {
         this.publisher = publisher;
         this.coordinator = coordinator;
         this.config = config;
-        int threads = config.finaliseThreads().orElse(Runtime.getRuntime().availableProcessors());
+        this.threads = Math.max(1, config.finaliseThreads().orElse(Runtime.getRuntime().availableProcessors()));
         this.replayThreads = Executors.newFixedThreadPool(Math.max(1, threads), r -> daemon(r, "finaliser-replay"));
     }
 
@@ -219,7 +221,8 @@ public class MarketFinaliser {
             return overfitting(BacktestOverfitting.estimate(new double[days][Math.min(trials, 2)], partitions, CscvMetric.SHARPE),
                     partitions, trials, days);
         }
-        ReturnsByPeriod matrix = new ReturnsByPeriod(days, trials);
+        // one trial's daily returns at a time, reduced to its block sums: 265 bytes a trial instead of a days x trials matrix
+        OverfittingAccumulator matrix = new OverfittingAccumulator(days, trials, partitions, CscvMetric.SHARPE);
         List<String> names = List.of(last.parameterNames);
         int column = 0;
         for (int after = -1; ; ) {
@@ -237,12 +240,12 @@ public class MarketFinaliser {
             column += page.size();
             after = page.get(page.size() - 1).trialNumber();
         }
-        return overfitting(BacktestOverfitting.estimate(matrix.rows(), partitions, CscvMetric.SHARPE), partitions, trials, days);
+        return overfitting(matrix.estimate(threads), partitions, trials, days);
     }
 
     /** Replays a page of trials in chunks spread over the replay threads; false when a chunk's returns do not fit. */
     private boolean replayInto(TrainingRequested request, SeriesRef ref, String fingerprint, WindowState window,
-            List<ParameterSet> sets, ReturnsByPeriod matrix, int firstColumn) {
+            List<ParameterSet> sets, OverfittingAccumulator matrix, int firstColumn) {
         List<Future<Boolean>> chunks = new ArrayList<>();
         for (int from = 0; from < sets.size(); from += REPLAY_CHUNK) {
             int start = from;

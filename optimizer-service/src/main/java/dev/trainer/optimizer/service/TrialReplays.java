@@ -3,6 +3,7 @@ package dev.trainer.optimizer.service;
 import dev.trainer.contracts.events.BacktestResults;
 import dev.trainer.contracts.events.SeriesRef;
 import dev.trainer.contracts.events.TrainingRequested;
+import dev.trainer.domain.stats.OverfittingAccumulator;
 import dev.trainer.domain.strategy.ParameterSet;
 import dev.trainer.optimizer.repository.TrialLedger;
 import dev.trainer.optimizer.repository.WindowState;
@@ -36,11 +37,11 @@ public class TrialReplays {
     }
 
     /**
-     * Replays trials on the window's train slice and puts their daily returns into the matrix's columns from
-     * {@code firstColumn} on, a chunk at a time; false when a trial fails or its returns do not fit the matrix.
+     * Replays trials on the window's train slice and puts their daily returns into the overfitting estimate as trials
+     * {@code firstColumn} on, a chunk at a time; false when a trial fails or its returns do not fit.
      */
     public boolean dailyReturnsInto(TrainingRequested request, SeriesRef market, String fingerprint, WindowState window,
-            List<ParameterSet> trials, ReturnsByPeriod matrix, int firstColumn) {
+            List<ParameterSet> trials, OverfittingAccumulator matrix, int firstColumn) {
         for (int from = 0; from < trials.size(); from += CHUNK) {
             List<ParameterSet> chunk = trials.subList(from, Math.min(trials.size(), from + CHUNK));
             BacktestResults results = replay(request, market, fingerprint, window, TrialLedger.SEARCH, from, chunk);
