@@ -91,6 +91,13 @@ public interface OptimizerConfig {
     @WithDefault("15s")
     String sweepEvery();
 
+    /**
+     * How long the engine runs on a synthetic series after start, before the service reports itself ready, so the
+     * first job runs compiled code; 0 turns the warm-up off.
+     */
+    @WithDefault("4s")
+    Duration warmUp();
+
     /** Names this worker in backtest.results; defaults to host name and process id. */
     Optional<String> workerId();
 }
