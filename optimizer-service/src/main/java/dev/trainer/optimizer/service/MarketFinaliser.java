@@ -224,6 +224,7 @@ public class MarketFinaliser {
         // one trial's daily returns at a time, reduced to its block sums: 265 bytes a trial instead of a days x trials matrix
         OverfittingAccumulator matrix = new OverfittingAccumulator(days, trials, partitions, CscvMetric.SHARPE);
         List<String> names = List.of(last.parameterNames);
+        long replaying = System.nanoTime();
         int column = 0;
         for (int after = -1; ; ) {
             int from = after;
@@ -240,7 +241,11 @@ public class MarketFinaliser {
             column += page.size();
             after = page.get(page.size() - 1).trialNumber();
         }
-        return overfitting(matrix.estimate(threads), partitions, trials, days);
+        long estimating = System.nanoTime();
+        OverfittingEstimate estimate = matrix.estimate(threads);
+        LOG.infof("job %s: market %s: %d trials x %d days replayed in %.1f s, overfitting estimated in %.1f s", jobId, ref.key(),
+                trials, days, (estimating - replaying) / 1e9, (System.nanoTime() - estimating) / 1e9);
+        return overfitting(estimate, partitions, trials, days);
     }
 
     /** Replays a page of trials in chunks spread over the replay threads; false when a chunk's returns do not fit. */
