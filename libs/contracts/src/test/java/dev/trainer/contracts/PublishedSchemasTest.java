@@ -100,6 +100,20 @@ class PublishedSchemasTest {
         assertEquals("[\"number\",\"string\",\"null\"]", pnl.toString(), "a nullable double");
     }
 
+    enum Colour { RED, GREEN }
+
+    /** Records with an enum, for its schema: a string, one of the names; when nullable, null is one of the values. */
+    record Paint(Colour colour, @Nullable Colour trim) {
+    }
+
+    @Test
+    void anEnumIsOneOfItsNamesAndANullableOneAlsoNull() {
+        JsonNode schema = JsonSchemas.recordSchema(Paint.class);
+        assertEquals("{\"type\":\"string\",\"enum\":[\"RED\",\"GREEN\"]}", schema.at("/properties/colour").toString());
+        assertEquals("{\"type\":[\"string\",\"null\"],\"enum\":[\"RED\",\"GREEN\",null]}",
+                schema.at("/properties/trim").toString());
+    }
+
     private static boolean contains(JsonNode array, String value) {
         for (JsonNode n : array) {
             if (n.asText().equals(value)) {
