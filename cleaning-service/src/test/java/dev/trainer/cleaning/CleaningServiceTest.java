@@ -21,6 +21,7 @@ import dev.trainer.contracts.events.QualityFlags;
 import dev.trainer.contracts.events.RawCandlesChunk;
 import dev.trainer.contracts.events.SeriesRef;
 import dev.trainer.contracts.events.TrainingStatus;
+import dev.trainer.contracts.events.TrainingStatus.State;
 import dev.trainer.contracts.serde.EventJson;
 import dev.trainer.domain.market.Candle;
 import dev.trainer.domain.market.Timeframe;
@@ -223,7 +224,7 @@ class CleaningServiceTest {
 
         assertEquals(1, status.size());
         TrainingStatus cleaned = status.get(0);
-        assertEquals("MARKET_CLEANED", cleaned.state());
+        assertEquals(State.MARKET_CLEANED, cleaned.state());
         assertEquals(expected.report().verdict(), cleaned.message());
         assertEquals(fingerprint, cleaned.details().get("fingerprint"));
         assertEquals(2600, ((Number) cleaned.details().get("clean_candle_count")).intValue());
@@ -274,7 +275,7 @@ class CleaningServiceTest {
         rawChunks(jobId, series, garbageSeries(), 400).forEach(this::publish);
 
         TrainingStatus rejected = await().atMost(WAIT).until(() -> statuses(jobId), s -> !s.isEmpty()).get(0);
-        assertEquals("MARKET_REJECTED", rejected.state());
+        assertEquals(State.MARKET_REJECTED, rejected.state());
         assertEquals("refused: 60.0 % of 1000 candles valid, below the 70.0 % threshold (zero_volume 200, flat 400,"
                 + " ohlc_invalid 0, duplicates 0, out_of_order 0, missing 0, stale_runs 0, spikes 0,"
                 + " cross_exchange_divergence 0 (no other exchange))", rejected.message());
@@ -307,7 +308,7 @@ class CleaningServiceTest {
         SeriesRef series = new SeriesRef("testex", "ETH/USDT", "1h");
         publish(rawChunks(jobId, series, List.of(), 1000).get(0));
         TrainingStatus rejected = await().atMost(WAIT).until(() -> statuses(jobId), s -> !s.isEmpty()).get(0);
-        assertEquals("MARKET_REJECTED", rejected.state());
+        assertEquals(State.MARKET_REJECTED, rejected.state());
         assertTrue(rejected.message().startsWith("refused: the series has no candles"), rejected.message());
     }
 
@@ -415,7 +416,7 @@ class CleaningServiceTest {
         rawChunks(jobId, series, candles, 1000).forEach(this::publish);
 
         TrainingStatus cleaned = awaitStatus(jobId);
-        assertEquals("MARKET_CLEANED", cleaned.state());
+        assertEquals(State.MARKET_CLEANED, cleaned.state());
         assertEquals(5, detail(cleaned, "stale_runs"));
         assertEquals(1, detail(cleaned, "spikes"));
         assertEquals(294, detail(cleaned, "valid"));
@@ -453,7 +454,7 @@ class CleaningServiceTest {
         rawChunks(passing, series, candles, 1000, from, Instant.ofEpochMilli(START + 400 * M5)).forEach(this::publish);
 
         TrainingStatus cleaned = awaitStatus(passing);
-        assertEquals("MARKET_CLEANED", cleaned.state(), cleaned.message());
+        assertEquals(State.MARKET_CLEANED, cleaned.state(), cleaned.message());
         assertEquals(100, detail(cleaned, "missing"));
         assertEquals(0, detail(cleaned, "missing_head"));
         assertEquals(100, detail(cleaned, "missing_tail"));
@@ -483,7 +484,7 @@ class CleaningServiceTest {
         rawChunks(refused, other, candles, 1000, Instant.ofEpochMilli(START - 100 * M5),
                 Instant.ofEpochMilli(START + 400 * M5)).forEach(this::publish);
         TrainingStatus rejected = awaitStatus(refused);
-        assertEquals("MARKET_REJECTED", rejected.state());
+        assertEquals(State.MARKET_REJECTED, rejected.state());
         assertEquals(100, detail(rejected, "missing_head"));
         assertEquals(100, detail(rejected, "missing_tail"));
         assertEquals(0.6, ((Number) rejected.details().get("valid_fraction")).doubleValue(), 1e-12);
@@ -534,7 +535,7 @@ class CleaningServiceTest {
         String jobA = newJobId("xa");
         rawChunks(jobA, new SeriesRef(exA, pair, "5m"), candles(closes), 1000).forEach(this::publish);
         TrainingStatus a = awaitStatus(jobA);
-        assertEquals("MARKET_CLEANED", a.state());
+        assertEquals(State.MARKET_CLEANED, a.state());
         assertEquals(List.of(), a.details().get("cross_exchange_references"));
         assertEquals(0, detail(a, "cross_exchange_compared"));
 
@@ -542,7 +543,7 @@ class CleaningServiceTest {
         String jobB = newJobId("xb");
         rawChunks(jobB, new SeriesRef(exB, pair, "5m"), candles(shifted), 1000).forEach(this::publish);
         TrainingStatus b = awaitStatus(jobB);
-        assertEquals("MARKET_CLEANED", b.state());
+        assertEquals(State.MARKET_CLEANED, b.state());
         assertEquals(List.of(exA), b.details().get("cross_exchange_references"));
         assertEquals(200, detail(b, "cross_exchange_compared"));
         assertEquals(3, detail(b, "cross_exchange_divergence"));

@@ -17,6 +17,7 @@ import dev.trainer.contracts.Topics;
 import dev.trainer.contracts.events.RawCandlesChunk;
 import dev.trainer.contracts.events.TrainingRequested;
 import dev.trainer.contracts.events.TrainingStatus;
+import dev.trainer.contracts.events.TrainingStatus.State;
 import dev.trainer.devinfra.InfraTestResource;
 import dev.trainer.devinfra.TestKafka;
 import dev.trainer.domain.market.Candle;
@@ -195,7 +196,7 @@ class ExchangeFetchTest {
 
             TrainingStatus loaded = kafka.read(Topics.TRAINING_STATUS, TrainingStatus.class, s -> s.jobId().equals(jobId), 1, WAIT,
                     Duration.ZERO).get(0);
-            assertEquals("MARKET_LOADED", loaded.state(), loaded.message());
+            assertEquals(State.MARKET_LOADED, loaded.state(), loaded.message());
             assertEquals(24, ((Number) loaded.details().get("candle_count")).intValue());
             RawCandlesChunk chunk = kafka.read(Topics.CANDLES_RAW, RawCandlesChunk.class, c -> c.jobId().equals(jobId), 1, WAIT,
                     Duration.ZERO).get(0);
@@ -218,7 +219,7 @@ class ExchangeFetchTest {
 
         TrainingStatus failed = kafka.read(Topics.TRAINING_STATUS, TrainingStatus.class, s -> s.jobId().equals(jobId), 1, WAIT,
                 Duration.ZERO).get(0);
-        assertEquals("MARKET_FAILED", failed.state());
+        assertEquals(State.MARKET_FAILED, failed.state());
         assertTrue(failed.message().startsWith("coinbase BTC/USDT 1h [2024-01-05T00:00:00Z, 2024-01-06T00:00:00Z): malformed response"),
                 failed.message());
         given().when().get("/api/market-data/series").then().statusCode(200)
@@ -267,7 +268,7 @@ class ExchangeFetchTest {
         for (int i = 0; i < periods.length; i++) {
             String jobId = "imported-" + i + "-" + UUID.randomUUID();
             List<TrainingStatus> statuses = train(kafka, jobId, periods[i][0], periods[i][1], 1);
-            assertEquals(List.of("MARKET_LOADED"), statuses.stream().map(TrainingStatus::state).toList());
+            assertEquals(List.of(State.MARKET_LOADED), statuses.stream().map(TrainingStatus::state).toList());
             assertEquals(published[i], ((Number) statuses.get(0).details().get("candle_count")).intValue());
             assertEquals(0, ((Number) statuses.get(0).details().get("new_candle_count")).intValue());
             assertEquals(published[i], onlyChunk(kafka, jobId).candles().size());
@@ -296,7 +297,7 @@ class ExchangeFetchTest {
 
         String jobId = "tail-down-" + UUID.randomUUID();
         List<TrainingStatus> statuses = train(kafka, jobId, from, until, 2);
-        assertEquals(List.of("MARKET_WARNING", "MARKET_LOADED"), statuses.stream().map(TrainingStatus::state).toList());
+        assertEquals(List.of(State.MARKET_WARNING, State.MARKET_LOADED), statuses.stream().map(TrainingStatus::state).toList());
         assertEquals(5, exchange.requests(SupportedExchange.BINANCE).size());
 
         TrainingStatus warning = statuses.get(0);
@@ -329,7 +330,7 @@ class ExchangeFetchTest {
         // nothing of the failed day was recorded as fetched: once the exchange is back, only that day is asked for
         String again = "tail-back-" + UUID.randomUUID();
         List<TrainingStatus> back = train(kafka, again, from, until, 1);
-        assertEquals(List.of("MARKET_LOADED"), back.stream().map(TrainingStatus::state).toList());
+        assertEquals(List.of(State.MARKET_LOADED), back.stream().map(TrainingStatus::state).toList());
         assertEquals(120, ((Number) back.get(0).details().get("candle_count")).intValue());
         assertEquals(storedUntil.toEpochMilli(), exchange.requests(SupportedExchange.BINANCE).get(5).longParam("startTime"));
     }
@@ -343,7 +344,7 @@ class ExchangeFetchTest {
         String jobId = "nothing-stored-" + UUID.randomUUID();
         List<TrainingStatus> statuses = train(kafka, jobId, Instant.parse("2024-03-01T00:00:00Z"),
                 Instant.parse("2024-03-02T00:00:00Z"), 1);
-        assertEquals(List.of("MARKET_FAILED"), statuses.stream().map(TrainingStatus::state).toList());
+        assertEquals(List.of(State.MARKET_FAILED), statuses.stream().map(TrainingStatus::state).toList());
         assertTrue(statuses.get(0).message().startsWith("binance BTC/USDT 1h [2024-03-01T00:00:00Z, 2024-03-02T00:00:00Z):"
                 + " gave up after 5 attempts"), statuses.get(0).message());
         assertTrue(kafka.read(Topics.CANDLES_RAW, RawCandlesChunk.class, c -> c.jobId().equals(jobId), 1, Duration.ofSeconds(2),

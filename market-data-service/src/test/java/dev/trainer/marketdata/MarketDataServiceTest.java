@@ -10,6 +10,7 @@ import dev.trainer.contracts.Topics;
 import dev.trainer.contracts.events.RawCandlesChunk;
 import dev.trainer.contracts.events.TrainingRequested;
 import dev.trainer.contracts.events.TrainingStatus;
+import dev.trainer.contracts.events.TrainingStatus.State;
 import dev.trainer.devinfra.InfraTestResource;
 import dev.trainer.devinfra.TestKafka;
 import io.quarkus.test.common.WithTestResource;
@@ -56,7 +57,7 @@ class MarketDataServiceTest {
 
         TrainingStatus loaded = kafka.read(Topics.TRAINING_STATUS, TrainingStatus.class, s -> s.jobId().equals(jobId), 1, WAIT,
                 Duration.ZERO).get(0);
-        assertEquals("MARKET_LOADED", loaded.state(), loaded.message());
+        assertEquals(State.MARKET_LOADED, loaded.state(), loaded.message());
         int candleCount = ((Number) loaded.details().get("candle_count")).intValue();
         int chunkCount = ((Number) loaded.details().get("chunk_count")).intValue();
         assertTrue(candleCount > 2000, "a week of 1m candles spans several 2,000-candle chunks: " + candleCount);
@@ -110,7 +111,7 @@ class MarketDataServiceTest {
 
         TrainingStatus failed = kafka.read(Topics.TRAINING_STATUS, TrainingStatus.class, s -> s.jobId().equals(jobId), 1, WAIT,
                 Duration.ZERO).get(0);
-        assertEquals("MARKET_FAILED", failed.state());
+        assertEquals(State.MARKET_FAILED, failed.state());
         assertTrue(failed.message().contains("unknown exchange 'nowhere'") && failed.message().contains("bitstamp-2013"),
                 failed.message());
         assertTrue(chunks(jobId, 0).isEmpty(), "no candles for a market that cannot be served");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.trainer.contracts.Topics;
 import dev.trainer.contracts.events.TrainingRequested;
 import dev.trainer.contracts.events.TrainingStatus;
+import dev.trainer.contracts.events.TrainingStatus.State;
 import dev.trainer.contracts.serde.EventJson;
 import dev.trainer.devinfra.InfraTestResource;
 import dev.trainer.devinfra.TestKafka;
@@ -54,7 +55,7 @@ class PlanFormRequestTest {
 
         TrainingStatus failed = kafka.read(Topics.TRAINING_STATUS, TrainingStatus.class, s -> s.jobId().equals(jobId), 1, WAIT,
                 Duration.ZERO).get(0);
-        assertEquals("MARKET_FAILED", failed.state());
+        assertEquals(State.MARKET_FAILED, failed.state());
         assertTrue(failed.message().contains("unknown exchange 'nowhere'"), failed.message());
     }
 }

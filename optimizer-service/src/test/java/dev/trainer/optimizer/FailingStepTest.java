@@ -88,7 +88,7 @@ class FailingStepTest {
         assertEquals(config.finaliseAttempts(), attempts.get());
 
         TrainingStatus failed = kafka.read(Topics.TRAINING_STATUS, TrainingStatus.class,
-                s -> s.jobId().equals(jobId) && "MARKET_FAILED".equals(s.state()), 1, WAIT, Duration.ZERO).get(0);
+                s -> s.jobId().equals(jobId) && s.state() == TrainingStatus.State.MARKET_FAILED, 1, WAIT, Duration.ZERO).get(0);
         assertEquals("optimizer-service", failed.service());
         assertTrue(failed.message().contains(INJECTED), failed.message());
         // a step that failed publishes nothing: no outcome reached the validator

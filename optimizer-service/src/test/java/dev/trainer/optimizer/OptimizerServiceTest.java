@@ -188,7 +188,7 @@ class OptimizerServiceTest {
 
     private static TrainingStatus rejected(String jobId, SeriesRef market) {
         return new TrainingStatus(EventTypes.newEventId(), TrainingStatus.SCHEMA_VERSION, Instant.now(), jobId,
-                "cleaning-service", market, "MARKET_REJECTED", "refused: 12.0 % of 100 candles valid",
+                "cleaning-service", market, TrainingStatus.State.MARKET_REJECTED, "refused: 12.0 % of 100 candles valid",
                 Map.of("valid_fraction", 0.12));
     }
 

@@ -18,6 +18,7 @@ import dev.trainer.contracts.events.ConfigTrained;
 import dev.trainer.contracts.events.OptimizationCompleted;
 import dev.trainer.contracts.events.SeriesRef;
 import dev.trainer.contracts.events.TrainingStatus;
+import dev.trainer.contracts.events.TrainingStatus.State;
 import dev.trainer.devinfra.InfraTestResource;
 import dev.trainer.domain.lifecycle.LifecycleInputs;
 import dev.trainer.domain.lifecycle.LifecycleRules;
@@ -163,7 +164,7 @@ class ValidationServiceTest {
         assertEquals(7, number(provenance, "seed").intValue());
 
         List<TrainingStatus> statuses = kafka.read(Topics.TRAINING_STATUS, TrainingStatus.class,
-                s -> s.jobId().equals(jobId) && s.state().equals("CONFIG_VALIDATED"), 1, TIMEOUT, Duration.ZERO);
+                s -> s.jobId().equals(jobId) && s.state() == State.CONFIG_VALIDATED, 1, TIMEOUT, Duration.ZERO);
         assertEquals(1, statuses.size());
         assertEquals("validation-service", statuses.get(0).service());
         assertEquals(market, statuses.get(0).market());

@@ -16,6 +16,7 @@ import dev.trainer.contracts.events.CleanCandlesChunk;
 import dev.trainer.contracts.events.RawCandlesChunk;
 import dev.trainer.contracts.events.SeriesRef;
 import dev.trainer.contracts.events.TrainingStatus;
+import dev.trainer.contracts.events.TrainingStatus.State;
 import dev.trainer.contracts.serde.EventJson;
 import dev.trainer.domain.market.OhlcvColumns;
 import dev.trainer.domain.market.Timeframe;
@@ -55,8 +56,6 @@ public class SeriesCleaner {
 
     private static final Logger LOG = Logger.getLogger(SeriesCleaner.class);
     public static final String SERVICE = "cleaning-service";
-    public static final String MARKET_CLEANED = "MARKET_CLEANED";
-    public static final String MARKET_REJECTED = "MARKET_REJECTED";
 
     private final RawChunkRepository rawChunks;
     private final QualityReportRepository reports;
@@ -178,13 +177,13 @@ public class SeriesCleaner {
             Map<String, Object> details = CleanCandlesMapper.details(report);
             details.put("clean_chunk_count", chunks.size());
             details.put("fingerprint", result.cleaned().fingerprint());
-            publisher.status(status(jobId, series, MARKET_CLEANED, report.verdict(), details, now));
+            publisher.status(status(jobId, series, State.MARKET_CLEANED, report.verdict(), details, now));
             referenceCloses.replace(series.exchange(), series.pair(), series.timeframe(), jobId, result.validCloses());
             seriesPassed.increment();
             LOG.infof("job %s: %s %s; %d chunks on candles.clean, fingerprint %s", jobId, series, report.verdict(),
                     chunks.size(), result.cleaned().fingerprint());
         } else {
-            publisher.status(status(jobId, series, MARKET_REJECTED, report.verdict(),
+            publisher.status(status(jobId, series, State.MARKET_REJECTED, report.verdict(),
                     new LinkedHashMap<>(CleanCandlesMapper.details(report)), now));
             seriesRefused.increment();
             LOG.warnf("job %s: %s %s", jobId, series, report.verdict());
@@ -234,9 +233,9 @@ public class SeriesCleaner {
         return new StoredQualityReport.Key(jobId, series.exchange(), series.pair(), series.timeframe());
     }
 
-    private static TrainingStatus status(String jobId, SeriesRef series, String state, String message,
+    private static TrainingStatus status(String jobId, SeriesRef series, State state, String message,
             Map<String, Object> details, Instant now) {
-        return new TrainingStatus(EventTypes.deterministicId(jobId, series.key(), SERVICE, state),
+        return new TrainingStatus(EventTypes.deterministicId(jobId, series.key(), SERVICE, state.name()),
                 TrainingStatus.SCHEMA_VERSION, now, jobId, SERVICE, series, state, message, details);
     }
 }

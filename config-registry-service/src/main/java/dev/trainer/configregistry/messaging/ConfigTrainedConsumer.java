@@ -7,6 +7,7 @@ import dev.trainer.contracts.EventTypes;
 import dev.trainer.contracts.Topics;
 import dev.trainer.contracts.events.ConfigTrained;
 import dev.trainer.contracts.events.TrainingStatus;
+import dev.trainer.contracts.events.TrainingStatus.State;
 import dev.trainer.support.ProcessedEvents;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -65,8 +66,8 @@ public class ConfigTrainedConsumer {
         details.put("lifecycle_stage", config.lifecycleStage());
         details.put("paused", paused);
         publisher.status(new TrainingStatus(
-                EventTypes.deterministicId(Topics.TRAINING_STATUS, "CONFIG_STORED", config.configId()),
-                TrainingStatus.SCHEMA_VERSION, Instant.now(), config.jobId(), SERVICE, config.market(), "CONFIG_STORED",
+                EventTypes.deterministicId(Topics.TRAINING_STATUS, State.CONFIG_STORED.name(), config.configId()),
+                TrainingStatus.SCHEMA_VERSION, Instant.now(), config.jobId(), SERVICE, config.market(), State.CONFIG_STORED,
                 "configuration " + config.configId() + " stored as " + config.lifecycleStage()
                         + (paused ? ", PAUSED at once by circuit breakers that tripped before it arrived" : ""),
                 details));

@@ -19,8 +19,9 @@ import java.util.stream.Collectors;
  * Derives the JSON Schema (draft 2020-12) of an event record from the record itself, so the published
  * schemas (resources {@code schemas/<topic>.schema.json}) cannot drift from the code: a test compares them.
  * Primitive components are required numbers/booleans; boxed ones and those marked {@link Nullable} may be null.
- * Doubles may also be the strings NaN, Infinity and -Infinity, as Jackson writes non-finite values. A topic that
- * takes two forms of its record ({@link #ALTERNATIVE_FORMS}) gets a {@code oneOf} of both.
+ * Doubles may also be the strings NaN, Infinity and -Infinity, as Jackson writes non-finite values. An enum is a
+ * string, one of its constants' names. A topic that takes two forms of its record ({@link #ALTERNATIVE_FORMS}) gets
+ * a {@code oneOf} of both.
  */
 public final class JsonSchemas {
 
@@ -98,6 +99,9 @@ public final class JsonSchemas {
             ArrayNode types = node.get("type").isArray() ? ((ArrayNode) node.get("type")).deepCopy()
                     : JSON.arrayNode().add(node.get("type").asText());
             node.set("type", types.add("null"));
+            if (node.has("enum")) {
+                ((ArrayNode) node.get("enum")).addNull(); // enum constrains every value, null too
+            }
         }
         return node;
     }
@@ -137,6 +141,12 @@ public final class JsonSchemas {
             node.put("pattern", NON_FINITE_DOUBLE);
         } else if (c == boolean.class || c == Boolean.class) {
             node.put("type", "boolean");
+        } else if (c.isEnum()) {
+            node.put("type", "string");
+            ArrayNode names = node.putArray("enum");
+            for (Object constant : c.getEnumConstants()) {
+                names.add(((Enum<?>) constant).name());
+            }
         } else if (c.isArray()) {
             node.put("type", "array");
             node.set("items", schemaOf(c.getComponentType()));

@@ -10,10 +10,12 @@ import dev.trainer.contracts.events.CandleColumns;
 import dev.trainer.contracts.events.RawCandlesChunk;
 import dev.trainer.contracts.events.SeriesRef;
 import dev.trainer.contracts.events.TrainingRequested;
+import dev.trainer.contracts.events.TrainingStatus;
 import dev.trainer.contracts.serde.JsonEventDeserializer;
 import dev.trainer.contracts.serde.JsonEventSerializer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -65,6 +67,52 @@ class EventSerdeTest {
         assertArrayEquals(results.metricValues().get(0), back.metricValues().get(0));
         assertEquals(results.errors(), back.errors());
         assertEquals(7, back.firstTrial());
+    }
+
+    @Test
+    void aTrainingStatusStateGoesOnTheWireAsItsName() {
+        TrainingStatus status = new TrainingStatus("e", TrainingStatus.SCHEMA_VERSION, Instant.EPOCH, "job", "cleaning-service",
+                new SeriesRef("x", "A/B", "1m"), TrainingStatus.State.MARKET_REJECTED, "refused", Map.of("valid_fraction", 0.12));
+        byte[] bytes = serializer.serialize(Topics.TRAINING_STATUS, status);
+        assertTrue(new String(bytes, StandardCharsets.UTF_8).contains("\"state\":\"MARKET_REJECTED\""),
+                new String(bytes, StandardCharsets.UTF_8));
+        assertEquals(status, new JsonEventDeserializer().deserialize(Topics.TRAINING_STATUS, bytes));
+        for (TrainingStatus.State state : TrainingStatus.State.values()) {
+            assertEquals(state, TrainingStatus.State.of(state.name()));
+        }
+    }
+
+    /**
+     * A state no producer sends is not a TrainingStatus: the deserializer throws, so the consumer's channel sends the
+     * record to its dead-letter topic with the reason (fail-on-deserialization-failure=false) instead of acting on it.
+     * Nor is a constant's index, a name with blanks, another case, or no state at all.
+     */
+    @Test
+    void aTrainingStatusWithAStateNoProducerSendsIsRefusedWithTheKnownStates() {
+        String json = "{\"eventId\":\"e\",\"schemaVersion\":1,\"occurredAt\":\"2026-01-01T00:00:00Z\",\"jobId\":\"job\","
+                + "\"service\":\"optimizer-service\",\"market\":null,%s\"message\":null,\"details\":null}";
+        for (String state : new String[] {"\"PROGRESS\"", "2", "\"2\"", "\" MARKET_FAILED\"", "\"market_failed\"", "\"\""}) {
+            byte[] bytes = String.format(json, "\"state\":" + state + ",").getBytes(StandardCharsets.UTF_8);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new JsonEventDeserializer().deserialize(Topics.TRAINING_STATUS, bytes), state);
+            assertTrue(e.getMessage().contains("TrainingStatus") && e.getMessage().contains("unknown training status state")
+                    && e.getMessage().contains(Arrays.toString(TrainingStatus.State.values())), e.getMessage());
+        }
+        for (String noState : new String[] {"", "\"state\":null,"}) {
+            byte[] bytes = String.format(json, noState).getBytes(StandardCharsets.UTF_8);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new JsonEventDeserializer().deserialize(Topics.TRAINING_STATUS, bytes), noState);
+            assertTrue(e.getMessage().contains("needs a state"), e.getMessage());
+        }
+        assertEquals(TrainingStatus.State.MARKET_FAILED, ((TrainingStatus) new JsonEventDeserializer().deserialize(
+                Topics.TRAINING_STATUS, String.format(json, "\"state\":\"MARKET_FAILED\",").getBytes(StandardCharsets.UTF_8)))
+                .state());
+    }
+
+    @Test
+    void onlyFailedAndRejectedEndAMarket() {
+        assertEquals(List.of(TrainingStatus.State.MARKET_FAILED, TrainingStatus.State.MARKET_REJECTED),
+                Arrays.stream(TrainingStatus.State.values()).filter(TrainingStatus.State::marketFailure).toList());
     }
 
     @Test

@@ -10,9 +10,13 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import dev.trainer.contracts.events.TrainingRequested;
+import dev.trainer.contracts.events.TrainingStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -98,6 +102,37 @@ class PublishedSchemasTest {
         assertTrue(!nonFinite.matcher("1.5").matches() && !nonFinite.matcher("nan").matches());
         JsonNode pnl = JsonSchemas.forTopic(Topics.EXECUTIONS).at("/properties/realizedPnl/type");
         assertEquals("[\"number\",\"string\",\"null\"]", pnl.toString(), "a nullable double");
+    }
+
+    @Test
+    void trainingStatusStatesAreAnEnumOfTheStatesSent() throws Exception {
+        JsonNode published = json.readTree(DIR.resolve(Topics.TRAINING_STATUS + ".schema.json").toFile());
+        assertEquals("string", published.at("/properties/state/type").asText());
+        assertEquals(Arrays.stream(TrainingStatus.State.values()).map(Enum::name).toList(),
+                json.convertValue(published.at("/properties/state/enum"), java.util.List.class));
+        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(published);
+        ObjectNode written = (ObjectNode) json.readTree(dev.trainer.contracts.serde.EventJson.write(new TrainingStatus("e",
+                TrainingStatus.SCHEMA_VERSION, Instant.EPOCH, "job", "optimizer-service", null,
+                TrainingStatus.State.MARKET_OPTIMIZING, "24 trials planned", Map.of("planned_trials", 24))));
+        assertEquals(Set.of(), schema.validate(written), "a status as written");
+        for (String unknown : new String[] {"PROGRESS", "market_optimizing"}) {
+            assertTrue(!schema.validate(written.deepCopy().put("state", unknown)).isEmpty(), unknown);
+        }
+        assertTrue(!schema.validate(written.deepCopy().put("state", 5)).isEmpty(), "a constant's index");
+    }
+
+    enum Colour { RED, GREEN }
+
+    /** Records with an enum, for its schema: a string, one of the names; when nullable, null is one of the values. */
+    record Paint(Colour colour, @Nullable Colour trim) {
+    }
+
+    @Test
+    void anEnumIsOneOfItsNamesAndANullableOneAlsoNull() {
+        JsonNode schema = JsonSchemas.recordSchema(Paint.class);
+        assertEquals("{\"type\":\"string\",\"enum\":[\"RED\",\"GREEN\"]}", schema.at("/properties/colour").toString());
+        assertEquals("{\"type\":[\"string\",\"null\"],\"enum\":[\"RED\",\"GREEN\",null]}",
+                schema.at("/properties/trim").toString());
     }
 
     private static boolean contains(JsonNode array, String value) {

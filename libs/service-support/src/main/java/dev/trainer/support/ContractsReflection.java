@@ -24,6 +24,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         TrainingRequested.class, TrainingRequested.Optimization.class, TrainingRequested.Validation.class,
         TrainingRequested.Costs.class, TrainingConfig.class, TrainingConfig.OptimizationParams.class,
         TrainingConfig.ValidationParams.class, TrainingRequestedDeserializer.class, TrainingStatus.class,
+        TrainingStatus.State.class,
         RawCandlesChunk.class, CleanCandlesChunk.class,
         CandleColumns.class, QualityReport.class, SeriesRef.class, BacktestRequest.class,
         BacktestRequest.Costs.class, BacktestResults.class, BacktestResults.TrialError.class,

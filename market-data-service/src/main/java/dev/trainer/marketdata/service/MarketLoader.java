@@ -5,6 +5,7 @@ import dev.trainer.contracts.events.RawCandlesChunk;
 import dev.trainer.contracts.events.SeriesRef;
 import dev.trainer.contracts.events.TrainingRequested;
 import dev.trainer.contracts.events.TrainingStatus;
+import dev.trainer.contracts.events.TrainingStatus.State;
 import dev.trainer.domain.market.Candle;
 import dev.trainer.domain.market.Timeframe;
 import dev.trainer.exchanges.MarketPair;
@@ -32,7 +33,7 @@ import org.jboss.logging.Logger;
  * fetched before) asks the exchange nothing. A market that cannot be served (unknown exchange, pair or timeframe, or
  * an exchange that fails while nothing of the period is stored) is reported on training.status as MARKET_FAILED
  * instead, with the reason. An exchange that fails while candles of the period are stored does not stop the market:
- * those candles are published as usual, and on training.status {@value #MARKET_WARNING}, naming the failure and what
+ * those candles are published as usual, and on training.status MARKET_WARNING, naming the failure and what
  * is not stored, goes out before MARKET_LOADED; the cleaning step counts that span as missing against the gate.
  */
 @ApplicationScoped
@@ -40,8 +41,6 @@ public class MarketLoader {
 
     private static final Logger LOG = Logger.getLogger(MarketLoader.class);
     static final String SERVICE = "market-data-service";
-    /** The exchange failed, but the store holds candles of the period: they are published, and what is missing said. */
-    public static final String MARKET_WARNING = "MARKET_WARNING";
     private static final int MAX_RANGES_NAMED = 5;
 
     private final CandleSources sources;
@@ -71,7 +70,7 @@ public class MarketLoader {
             } catch (MarketUnavailableException e) {
                 LOG.warnf("job %s: market %s cannot be served: %s", request.jobId(), market, e.getMessage());
                 record(request.jobId(), market, 0, 0, "FAILED", e.getMessage());
-                publisher.status(status(request.jobId(), market, "MARKET_FAILED", e.getMessage(), Map.of()));
+                publisher.status(status(request.jobId(), market, State.MARKET_FAILED, e.getMessage(), Map.of()));
             }
         }
     }
@@ -122,9 +121,9 @@ public class MarketLoader {
         record(jobId, market, stored.size(), chunks.size(), "PUBLISHED", warning);
         if (warning != null) {
             LOG.warnf("job %s: %s: %s", jobId, market, warning);
-            publisher.status(status(jobId, market, MARKET_WARNING, warning, warningDetails(fetched, timeframe, stored.size())));
+            publisher.status(status(jobId, market, State.MARKET_WARNING, warning, warningDetails(fetched, timeframe, stored.size())));
         }
-        publisher.status(status(jobId, market, "MARKET_LOADED", stored.size() + " candles published in " + chunks.size() + " chunks",
+        publisher.status(status(jobId, market, State.MARKET_LOADED, stored.size() + " candles published in " + chunks.size() + " chunks",
                 Map.of("candle_count", stored.size(), "new_candle_count", added, "chunk_count", chunks.size())));
         LOG.infof("job %s: %s: %d candles (%d new) published in %d chunks", jobId, market, stored.size(), added, chunks.size());
     }
@@ -221,8 +220,8 @@ public class MarketLoader {
         loads.persist(load);
     }
 
-    private static TrainingStatus status(String jobId, SeriesRef market, String state, String message, Map<String, Object> details) {
-        return new TrainingStatus(EventTypes.deterministicId(jobId, market.key(), SERVICE, state), TrainingStatus.SCHEMA_VERSION,
+    private static TrainingStatus status(String jobId, SeriesRef market, State state, String message, Map<String, Object> details) {
+        return new TrainingStatus(EventTypes.deterministicId(jobId, market.key(), SERVICE, state.name()), TrainingStatus.SCHEMA_VERSION,
                 Instant.now(), jobId, SERVICE, market, state, message, details);
     }
 

@@ -16,7 +16,6 @@ import dev.trainer.training.InvalidTrainingRequest;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.util.Set;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -27,7 +26,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class OptimizerConsumers {
 
     private static final Logger LOG = Logger.getLogger(OptimizerConsumers.class);
-    private static final Set<String> MARKET_FAILURES = Set.of("MARKET_FAILED", "MARKET_REJECTED");
 
     private final JobCoordinator coordinator;
     private final ResultRecorder recorder;
@@ -63,11 +61,11 @@ public class OptimizerConsumers {
         if (!processed.firstDelivery(status.eventId(), "training-status")) {
             return;
         }
-        if (MARKET_FAILURES.contains(status.state()) && status.market() != null) {
+        if (status.state().marketFailure() && status.market() != null) {
             coordinator.marketFailed(status.jobId(), status.market(), status.service() + ": " + status.message());
-        } else if ("MARKET_WARNING".equals(status.state()) && status.market() != null) {
+        } else if (status.state() == TrainingStatus.State.MARKET_WARNING && status.market() != null) {
             coordinator.marketWarning(status.jobId(), status.market(), status.service() + ": " + status.message());
-        } else if ("CONFIG_VALIDATED".equals(status.state())) {
+        } else if (status.state() == TrainingStatus.State.CONFIG_VALIDATED) {
             coordinator.configurationCreated(status.jobId());
         }
     }

@@ -133,7 +133,8 @@ public class JobCoordinator {
             if (job.status == JobStatus.PENDING) {
                 job.become(JobStatus.RUNNING);
             }
-            status(jobId, market, "MARKET_OPTIMIZING", trials + " trials planned", Map.of("planned_trials", trials));
+            status(jobId, market, TrainingStatus.State.MARKET_OPTIMIZING, trials + " trials planned",
+                    Map.of("planned_trials", trials));
             dispatcher.topUp(request);
         } catch (IllegalArgumentException e) {
             fail(job, market, e.getMessage());
@@ -164,7 +165,7 @@ public class JobCoordinator {
         }
         market.become(MarketStatus.FINALISING);
         market.updatedAt = Instant.now();
-        status(jobId, market, "MARKET_FINALISING", "every window tested; computing the outcome", Map.of());
+        status(jobId, market, TrainingStatus.State.MARKET_FINALISING, "every window tested; computing the outcome", Map.of());
     }
 
     /**
@@ -193,7 +194,7 @@ public class JobCoordinator {
         if (netProfitFraction != null && (job.bestNetProfitFraction == null || netProfitFraction > job.bestNetProfitFraction)) {
             job.bestNetProfitFraction = netProfitFraction;
         }
-        status(jobId, market, "MARKET_OPTIMIZED", "outcome published on optimization.results", Map.of());
+        status(jobId, market, TrainingStatus.State.MARKET_OPTIMIZED, "outcome published on optimization.results", Map.of());
         closeIfDone(job);
     }
 
@@ -281,7 +282,7 @@ public class JobCoordinator {
                 market.message = reason;
                 market.updatedAt = Instant.now();
                 market.finishedAt = market.updatedAt;
-                status(jobId, market, "MARKET_FAILED", reason, Map.of());
+                status(jobId, market, TrainingStatus.State.MARKET_FAILED, reason, Map.of());
             }
         }
         job.become(anyCompleted ? JobStatus.COMPLETED : JobStatus.FAILED);
@@ -297,7 +298,7 @@ public class JobCoordinator {
         market.updatedAt = Instant.now();
         market.finishedAt = market.updatedAt;
         market.claimedUntil = null;
-        status(job.id, market, "MARKET_FAILED", reason, Map.of());
+        status(job.id, market, TrainingStatus.State.MARKET_FAILED, reason, Map.of());
         closeIfDone(job);
     }
 
@@ -322,9 +323,10 @@ public class JobCoordinator {
     }
 
     /** Published once the change it reports has committed, never for a change that rolled back. */
-    private void status(String jobId, JobMarket market, String state, String message, Map<String, Object> details) {
+    private void status(String jobId, JobMarket market, TrainingStatus.State state, String message,
+            Map<String, Object> details) {
         SeriesRef ref = new SeriesRef(market.exchange, market.pair, market.timeframe);
-        TrainingStatus event = new TrainingStatus(EventTypes.deterministicId(jobId, ref.key(), SERVICE, state),
+        TrainingStatus event = new TrainingStatus(EventTypes.deterministicId(jobId, ref.key(), SERVICE, state.name()),
                 TrainingStatus.SCHEMA_VERSION, Instant.now(), jobId, SERVICE, ref, state, message, details);
         publisher.afterCommit(() -> publisher.status(event));
     }

@@ -5,6 +5,7 @@ import dev.trainer.contracts.Topics;
 import dev.trainer.contracts.events.ConfigTrained;
 import dev.trainer.contracts.events.OptimizationCompleted;
 import dev.trainer.contracts.events.TrainingStatus;
+import dev.trainer.contracts.events.TrainingStatus.State;
 import dev.trainer.support.ProcessedEvents;
 import dev.trainer.validation.config.ValidationConfig;
 import dev.trainer.validation.mapping.ConfigTrainedMapper;
@@ -31,7 +32,6 @@ import org.jboss.logging.Logger;
 public class OptimizationResultsConsumer {
 
     static final String SERVICE = "validation-service";
-    static final String CONFIG_VALIDATED = "CONFIG_VALIDATED";
     private static final Logger LOG = Logger.getLogger(OptimizationResultsConsumer.class);
 
     private final Validator validator;
@@ -78,9 +78,9 @@ public class OptimizationResultsConsumer {
             details.put(key, trained.outOfSampleMetrics().get(key));
         }
         details.put("p_value", trained.statistics().get("p_value"));
-        return new TrainingStatus(EventTypes.deterministicId(Topics.TRAINING_STATUS, CONFIG_VALIDATED, result.eventId()),
+        return new TrainingStatus(EventTypes.deterministicId(Topics.TRAINING_STATUS, State.CONFIG_VALIDATED.name(), result.eventId()),
                 TrainingStatus.SCHEMA_VERSION, trained.occurredAt(), result.jobId(), SERVICE, result.market(),
-                CONFIG_VALIDATED, "configuration " + trained.configId() + " is " + trained.lifecycleStage() + ": "
+                State.CONFIG_VALIDATED, "configuration " + trained.configId() + " is " + trained.lifecycleStage() + ": "
                         + String.join("; ", trained.stageReasons()),
                 details);
     }
