@@ -169,21 +169,16 @@ final class CscvSplitSearch {
     private void select(TrialTile tile, int split, int lastBlock, int first, int n) {
         double best = bestValue[split];
         int group = bestGroup[split];
-        int j = 0;
-        if (group < 0) {
-            best = tile.inSampleValue(lastBlock, 0);
-            group = first;
-            j = 1;
+        if (group >= 0 && best == Double.POSITIVE_INFINITY) {
+            return; // nothing is greater
         }
-        if (best == Double.POSITIVE_INFINITY) {
-            // nothing is greater
-        } else if (metric == CscvMetric.SHARPE && tile.bounded && SharpeBounds.usable(best)) {
+        if (group >= 0 && metric == CscvMetric.SHARPE && tile.bounded && SharpeBounds.usable(best)) {
             tile.inSampleBelowGaps(lastBlock, best, n);
             double[] gap = tile.gap;
-            if (TrialTile.negatives(gap, j, n) == n - j) {
-                j = n; // all certainly below the best so far: the usual case once a good trial has been seen
+            if (TrialTile.negatives(gap, 0, n) == n) {
+                return; // all certainly below the best so far: the usual case once a good trial has been seen
             }
-            for (; j < n; j++) {
+            for (int j = 0; j < n; j++) {
                 if (!(gap[j] < 0)) {
                     double v = tile.inSampleValue(lastBlock, j);
                     if (v > best) {
@@ -193,11 +188,13 @@ final class CscvSplitSearch {
                 }
             }
         } else {
+            // the first tile (no best yet: bounds would leave half of it to compute exactly), the mean metric, or
+            // sums or a best too large or small for the bounds
             tile.inSample(lastBlock, n);
             tile.values(n);
             double[] value = tile.value;
-            for (; j < n; j++) {
-                if (value[j] > best) {
+            for (int j = 0; j < n; j++) {
+                if (group < 0 || value[j] > best) {
                     best = value[j];
                     group = first + j;
                 }

@@ -4,13 +4,18 @@ package dev.trainer.domain.stats;
  * One thread's copy of up to {@value #SIZE} distinct trials, block-major, with the scratch arrays of the split loops
  * over them. It is small enough to stay in a core's cache while every split of a chunk runs over it.
  *
- * <p>The loops are plain loops over arrays that the JIT vectorises; each is kept short, because C2 unrolls (and so
- * vectorises) only loop bodies of about 60 nodes or fewer ({@code LoopUnrollLimit}), and a longer body runs scalar at
- * a third of the speed.
+ * <p>The loops are plain loops over arrays that the JIT vectorises (measured on JDK 25, AVX2: a third to a half of
+ * the time of the same loops run scalar), which rules out three things that stop C2: a body of more than about 60
+ * nodes ({@code LoopUnrollLimit}: a loop computing both bounds at once runs scalar), an index with an offset into an
+ * array read next to one written ({@code a[at + j]}), and a conditional increment (counts are sums of
+ * {@code negative(gap)} instead).
  */
 final class TrialTile {
 
-    /** 256 trials × (2S + 6) doubles = 78 KB at S = 16, plus 2·(S/2 − 1) partial sums (28 KB): in a 512 KB L2. */
+    /**
+     * 256 trials × (2S + 3) doubles = 70 KB at S = 16, plus 2·(S/2 − 1) partial sums (28 KB) and 6 scratch arrays
+     * (12 KB): in a core's 512 KB L2, and what one split reads (about 12 rows of 2 KB) in its 32 KB L1.
+     */
     static final int SIZE = 256;
 
     private final double[] sums;
@@ -24,15 +29,23 @@ final class TrialTile {
     final double[] mean = new double[SIZE];
     final double[] total = new double[SIZE];
     final double[] totalSquares = new double[SIZE];
-    final double[] meanRadius = new double[SIZE];
-    final double[] squaresRadius = new double[SIZE];
-    final double[] varianceFloor = new double[SIZE];
+    /**
+     * The largest of the trials' {@link SharpeBounds} radii and variance floor: a larger radius only widens the
+     * bounds, and one number instead of an array per trial leaves the bound loops fewer arrays to read (they are
+     * limited by the cache's bandwidth, not by arithmetic).
+     */
+    double meanRadius;
+    double squaresRadius;
+    double varianceFloor;
     final int[] weight = new int[SIZE];
     /** The sum of {@link #weight} over the loaded trials. */
     int totalWeight;
-    /** Block b's sums at {@code b·SIZE}. */
-    private final double[] blockSums;
-    private final double[] blockSquares;
+    /**
+     * Block b's sums in row b. Rows, not one array with offsets: C2 does not vectorise a loop that reads
+     * {@code a[at + j]} and writes {@code c[j]} (it cannot tell they are apart), and it does when each is an array.
+     */
+    private final double[][] blockSums;
+    private final double[][] blockSquares;
     /** The sums over the first d + 1 in-sample blocks, for d = 0 to S/2 − 2. */
     private final double[][] partialSums;
     private final double[][] partialSquares;
@@ -54,8 +67,8 @@ final class TrialTile {
         this.rows = halfRows;
         this.inverseRows = 1.0 / halfRows;
         this.metric = metric;
-        this.blockSums = new double[partitions * SIZE];
-        this.blockSquares = new double[partitions * SIZE];
+        this.blockSums = new double[partitions][SIZE];
+        this.blockSquares = new double[partitions][SIZE];
         this.partialSums = new double[Math.max(0, partitions / 2 - 1)][SIZE];
         this.partialSquares = new double[Math.max(0, partitions / 2 - 1)][SIZE];
     }
@@ -64,6 +77,9 @@ final class TrialTile {
     int load(int first) {
         int n = Math.min(SIZE, distinct.count() - first);
         boolean small = true;
+        meanRadius = 0;
+        squaresRadius = 0;
+        varianceFloor = 0;
         for (int j = 0; j < n; j++) {
             int at = distinct.representatives()[first + j] * stride;
             double m = sums[at];
@@ -73,8 +89,8 @@ final class TrialTile {
             for (int b = 0; b < partitions; b++) {
                 double s = sums[at + 1 + b];
                 double q = sums[at + 1 + partitions + b];
-                blockSums[b * SIZE + j] = s;
-                blockSquares[b * SIZE + j] = q;
+                blockSums[b][j] = s;
+                blockSquares[b][j] = q;
                 t += s; // in increasing block order from 0, as the matrix form's totals
                 tq += q;
                 absolute += Math.abs(s);
@@ -84,9 +100,10 @@ final class TrialTile {
             mean[j] = m;
             total[j] = t;
             totalSquares[j] = tq;
-            meanRadius[j] = SharpeBounds.meanRadius(m, absolute, inverseRows);
-            squaresRadius[j] = SharpeBounds.squaresRadius(tq, absolute, inverseRows);
-            varianceFloor[j] = SharpeBounds.varianceFloor(m, absolute, inverseRows, rows, squaresRadius[j]);
+            double r = SharpeBounds.squaresRadius(tq, absolute, inverseRows);
+            meanRadius = Math.max(meanRadius, SharpeBounds.meanRadius(m, absolute, inverseRows));
+            squaresRadius = Math.max(squaresRadius, r);
+            varianceFloor = Math.max(varianceFloor, SharpeBounds.varianceFloor(m, absolute, inverseRows, rows, r));
             weight[j] = distinct.weight(first + j);
         }
         bounded = small;
@@ -103,10 +120,11 @@ final class TrialTile {
         double[] pq = d == 0 ? zero : partialSquares[d - 1];
         double[] s = partialSums[d];
         double[] q = partialSquares[d];
-        int at = block * SIZE;
+        double[] bs = blockSums[block];
+        double[] bq = blockSquares[block];
         for (int j = 0; j < n; j++) {
-            s[j] = ps[j] + blockSums[at + j];
-            q[j] = pq[j] + blockSquares[at + j];
+            s[j] = ps[j] + bs[j];
+            q[j] = pq[j] + bq[j];
         }
     }
 
@@ -115,10 +133,11 @@ final class TrialTile {
         int d = partitions / 2 - 2;
         double[] ps = d < 0 ? zero : partialSums[d];
         double[] pq = d < 0 ? zero : partialSquares[d];
-        int at = lastBlock * SIZE;
+        double[] bs = blockSums[lastBlock];
+        double[] bq = blockSquares[lastBlock];
         for (int j = 0; j < n; j++) {
-            sum[j] = ps[j] + blockSums[at + j];
-            squares[j] = pq[j] + blockSquares[at + j];
+            sum[j] = ps[j] + bs[j];
+            squares[j] = pq[j] + bq[j];
         }
     }
 
@@ -127,10 +146,11 @@ final class TrialTile {
         int d = partitions / 2 - 2;
         double[] ps = d < 0 ? zero : partialSums[d];
         double[] pq = d < 0 ? zero : partialSquares[d];
-        int at = lastBlock * SIZE;
+        double[] bs = blockSums[lastBlock];
+        double[] bq = blockSquares[lastBlock];
         for (int j = 0; j < n; j++) {
-            sum[j] = total[j] - (ps[j] + blockSums[at + j]);
-            squares[j] = totalSquares[j] - (pq[j] + blockSquares[at + j]);
+            sum[j] = total[j] - (ps[j] + bs[j]);
+            squares[j] = totalSquares[j] - (pq[j] + bq[j]);
         }
     }
 
@@ -142,12 +162,15 @@ final class TrialTile {
         int d = partitions / 2 - 2;
         double[] ps = d < 0 ? zero : partialSums[d];
         double[] pq = d < 0 ? zero : partialSquares[d];
-        int at = lastBlock * SIZE;
+        double[] bs = blockSums[lastBlock];
+        double[] bq = blockSquares[lastBlock];
         double k = SharpeBounds.belowFactor(threshold, 1.0 / (rows - 1));
         double ir = inverseRows;
+        double r = meanRadius;
+        double e = squaresRadius;
+        double floor = varianceFloor;
         for (int j = 0; j < n; j++) {
-            gap[j] = SharpeBounds.belowGap(ps[j] + blockSums[at + j], pq[j] + blockSquares[at + j], mean[j],
-                    meanRadius[j], squaresRadius[j], varianceFloor[j], ir, k);
+            gap[j] = SharpeBounds.belowGap(ps[j] + bs[j], pq[j] + bq[j], mean[j], r, e, floor, ir, k);
         }
     }
 
@@ -156,8 +179,8 @@ final class TrialTile {
         int d = partitions / 2 - 2;
         double ps = d < 0 ? zero[j] : partialSums[d][j];
         double pq = d < 0 ? zero[j] : partialSquares[d][j];
-        return CscvSplitSearch.value(metric, ps + blockSums[lastBlock * SIZE + j],
-                pq + blockSquares[lastBlock * SIZE + j], mean[j], rows);
+        return CscvSplitSearch.value(metric, ps + blockSums[lastBlock][j], pq + blockSquares[lastBlock][j], mean[j],
+                rows);
     }
 
     /** How many of {@code gaps[from..to)} are negative. */
@@ -171,6 +194,9 @@ final class TrialTile {
 
     /** The weight of the trials whose gap is negative. */
     int weightOfNegatives(double[] gaps, int n) {
+        if (distinct.weights() == null) {
+            return negatives(gaps, 0, n); // every weight 1: no need to read them
+        }
         int sum = 0;
         for (int j = 0; j < n; j++) {
             sum += weight[j] * negative(gaps[j]);
@@ -219,9 +245,11 @@ final class TrialTile {
     void belowGaps(double threshold, int n) {
         double k = SharpeBounds.belowFactor(threshold, 1.0 / (rows - 1));
         double ir = inverseRows;
+        double r = meanRadius;
+        double e = squaresRadius;
+        double floor = varianceFloor;
         for (int j = 0; j < n; j++) {
-            gap[j] = SharpeBounds.belowGap(sum[j], squares[j], mean[j], meanRadius[j], squaresRadius[j],
-                    varianceFloor[j], ir, k);
+            gap[j] = SharpeBounds.belowGap(sum[j], squares[j], mean[j], r, e, floor, ir, k);
         }
     }
 
@@ -229,9 +257,11 @@ final class TrialTile {
     void aboveGaps(double threshold, int n) {
         double k = SharpeBounds.aboveFactor(threshold, 1.0 / (rows - 1));
         double ir = inverseRows;
+        double r = meanRadius;
+        double e = squaresRadius;
+        double floor = varianceFloor;
         for (int j = 0; j < n; j++) {
-            otherGap[j] = SharpeBounds.aboveGap(sum[j], squares[j], mean[j], meanRadius[j], squaresRadius[j],
-                    varianceFloor[j], ir, k);
+            otherGap[j] = SharpeBounds.aboveGap(sum[j], squares[j], mean[j], r, e, floor, ir, k);
         }
     }
 }
