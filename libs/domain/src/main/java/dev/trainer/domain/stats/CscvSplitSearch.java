@@ -4,6 +4,7 @@ import dev.trainer.domain.backtest.MetricValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The split loop of CSCV over accumulated block sums, in two passes that each stream the distinct trials a tile at a
@@ -99,27 +100,28 @@ final class CscvSplitSearch {
         int splits = order.count();
         int chunks = Math.min(splits, threads == 1 ? 1 : threads * CHUNKS_PER_THREAD);
         AtomicInteger next = new AtomicInteger();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
         Runnable work = () -> {
-            TrialTile tile = new TrialTile(sums, distinct, partitions, halfRows, metric);
-            for (int c; (c = next.getAndIncrement()) < chunks; ) {
-                int from = (int) ((long) splits * c / chunks);
-                int to = (int) ((long) splits * (c + 1) / chunks);
-                select(tile, from, to);
-                rank(tile, from, to);
+            try {
+                TrialTile tile = new TrialTile(sums, distinct, partitions, halfRows, metric);
+                for (int c; (c = next.getAndIncrement()) < chunks; ) {
+                    int from = (int) ((long) splits * c / chunks);
+                    int to = (int) ((long) splits * (c + 1) / chunks);
+                    select(tile, from, to);
+                    rank(tile, from, to);
+                }
+            } catch (RuntimeException | Error e) {
+                failure.compareAndSet(null, e);
+                next.set(chunks); // the others stop after their current chunk: the estimate is lost anyway
             }
         };
         List<Thread> helpers = new ArrayList<>();
         for (int i = 1; i < Math.min(threads, chunks); i++) {
             helpers.add(Thread.ofPlatform().name("cscv-" + i).start(work));
         }
-        Throwable failure = null;
-        try {
-            work.run();
-        } catch (RuntimeException | Error e) {
-            failure = e;
-        }
+        work.run();
+        boolean interrupted = false;
         for (Thread helper : helpers) {
-            boolean interrupted = false;
             while (true) {
                 try {
                     helper.join();
@@ -128,14 +130,14 @@ final class CscvSplitSearch {
                     interrupted = true; // the helpers write this search's arrays: wait for them all the same
                 }
             }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
         }
-        if (failure instanceof RuntimeException e) {
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure.get() instanceof RuntimeException e) {
             throw e;
         }
-        if (failure instanceof Error e) {
+        if (failure.get() instanceof Error e) {
             throw e;
         }
     }
