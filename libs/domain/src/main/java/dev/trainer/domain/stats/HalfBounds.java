@@ -8,10 +8,11 @@ package dev.trainer.domain.stats;
  *
  * <p>For a half with centred sum s, centred sum of squares q, n rows and trial mean μ, the exact path computes in
  * double m = μ + s/n, W = q − s²/n, V = W/(n − 1) and SR = m/√V (when V &gt; 10⁻³⁰·max(1, m²)). With f(x) = x·|x|,
- * which is increasing, SR &lt; t ⇔ f(m)/V &lt; f(t) ⇔ f(m) &lt; f(t)·V. Here s and q are float sums of the float block
- * sums, m and W are computed with a multiplication by 1/n, and every error is bounded per trial: a sum of at most 24
- * block sums is wrong by at most 16·2⁻²⁴·Σ|block sum| (the in-sample half; the out-of-sample one is the total less
- * it), and so on through each operation, with factors of 2 to 4 to spare. The threshold is widened by a relative
+ * which is increasing, SR &lt; t ⇔ f(m)/V &lt; f(t) ⇔ f(m) &lt; f(t)·V (for the mean metric, m against t). Here s and
+ * q are float sums of the float block sums, m and W are computed with a multiplication by 1/n, and every error is
+ * bounded per trial: an in-sample float sum (at most 12 float block sums) or an out-of-sample one (the float total
+ * less it) is within 16·2⁻²⁴·Σ|block sum| of the exact double one, and so on through each operation; the radii
+ * allow 3 to 4 times what the operations can lose. The threshold is widened by a relative
  * {@value #SLACK}, far above the rounding of the float comparison itself (10⁻⁶) and of the exact path's square root
  * and divisions (10⁻¹⁶). A gap is negative only when the comparison holds for every value within the bounds; a NaN or
  * non-negative gap means "compute it exactly".
