@@ -4,6 +4,7 @@ import dev.trainer.domain.backtest.MetricValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The split loop of CSCV over accumulated block sums, in two passes that each stream the distinct trials a tile at a
@@ -27,10 +28,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * lowest blocks, and the partial sums over those carry over, so a split costs about one block addition per trial
  * instead of S/2 − 1.
  *
- * <p>Why bounds ({@link SharpeBounds}): the Sharpe ratio costs four divisions and a square root per trial and half,
+ * <p>Why bounds ({@link HalfBounds}): the Sharpe ratio costs four divisions and a square root per trial and half,
  * yet a split needs only comparisons: against the best so far (pass 1) and against the selected trial's value (pass
- * 2). Bounds decide almost all of them with multiplications; the rest, and every comparison with the mean metric,
- * use the exact value.
+ * 2). Float bounds decide almost all of them with a few multiplications, 8 trials to a vector instruction; the
+ * rest (near ties, and at least the selected trial itself) use the exact double value.
  *
  * <p>Threads take chunks of consecutive splits; a split's result is computed by one thread over the tiles in trial
  * order, and the logits are summed in the matrix form's split order at the end, so the result does not depend on the
@@ -99,27 +100,28 @@ final class CscvSplitSearch {
         int splits = order.count();
         int chunks = Math.min(splits, threads == 1 ? 1 : threads * CHUNKS_PER_THREAD);
         AtomicInteger next = new AtomicInteger();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
         Runnable work = () -> {
-            TrialTile tile = new TrialTile(sums, distinct, partitions, halfRows, metric);
-            for (int c; (c = next.getAndIncrement()) < chunks; ) {
-                int from = (int) ((long) splits * c / chunks);
-                int to = (int) ((long) splits * (c + 1) / chunks);
-                select(tile, from, to);
-                rank(tile, from, to);
+            try {
+                TrialTile tile = new TrialTile(sums, distinct, partitions, halfRows, metric);
+                for (int c; (c = next.getAndIncrement()) < chunks; ) {
+                    int from = (int) ((long) splits * c / chunks);
+                    int to = (int) ((long) splits * (c + 1) / chunks);
+                    select(tile, from, to);
+                    rank(tile, from, to);
+                }
+            } catch (RuntimeException | Error e) {
+                failure.compareAndSet(null, e);
+                next.set(chunks); // the others stop after their current chunk: the estimate is lost anyway
             }
         };
         List<Thread> helpers = new ArrayList<>();
         for (int i = 1; i < Math.min(threads, chunks); i++) {
             helpers.add(Thread.ofPlatform().name("cscv-" + i).start(work));
         }
-        Throwable failure = null;
-        try {
-            work.run();
-        } catch (RuntimeException | Error e) {
-            failure = e;
-        }
+        work.run();
+        boolean interrupted = false;
         for (Thread helper : helpers) {
-            boolean interrupted = false;
             while (true) {
                 try {
                     helper.join();
@@ -128,28 +130,28 @@ final class CscvSplitSearch {
                     interrupted = true; // the helpers write this search's arrays: wait for them all the same
                 }
             }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
         }
-        if (failure instanceof RuntimeException e) {
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure.get() instanceof RuntimeException e) {
             throw e;
         }
-        if (failure instanceof Error e) {
+        if (failure.get() instanceof Error e) {
             throw e;
         }
     }
 
     /**
      * Brings the tile's partial sums to split {@code i} (lexicographic position) of a chunk starting at {@code from}
-     * and returns the split's last in-sample block.
+     * and returns the split's in-sample blocks.
      */
-    private int walkTo(TrialTile tile, int i, int from, int[] blocks, int n) {
+    private int[] walkTo(TrialTile tile, int i, int from, int[] blocks, int n) {
         order.blocks(i, blocks);
         for (int d = i == from ? 0 : order.changedFrom[i]; d <= half - 2; d++) {
             tile.extend(d, blocks[d], n);
         }
-        return blocks[half - 1];
+        return blocks;
     }
 
     /** Pass 1: the in-sample argmax of the splits at lexicographic positions {@code from} to {@code to} (exclusive). */
@@ -166,26 +168,21 @@ final class CscvSplitSearch {
         }
     }
 
-    private void select(TrialTile tile, int split, int lastBlock, int first, int n) {
+    private void select(TrialTile tile, int split, int[] blocks, int first, int n) {
         double best = bestValue[split];
         int group = bestGroup[split];
-        int j = 0;
-        if (group < 0) {
-            best = tile.inSampleValue(lastBlock, 0);
-            group = first;
-            j = 1;
+        if (group >= 0 && best == Double.POSITIVE_INFINITY) {
+            return; // nothing is greater
         }
-        if (best == Double.POSITIVE_INFINITY) {
-            // nothing is greater
-        } else if (metric == CscvMetric.SHARPE && tile.bounded && SharpeBounds.usable(best)) {
-            tile.inSampleBelowGaps(lastBlock, best, n);
-            double[] gap = tile.gap;
-            if (TrialTile.negatives(gap, j, n) == n - j) {
-                j = n; // all certainly below the best so far: the usual case once a good trial has been seen
+        if (group >= 0 && tile.bounded && HalfBounds.usable(best)) {
+            tile.inSampleBelowGaps(blocks[half - 1], best, n);
+            float[] gap = tile.gap;
+            if (TrialTile.negatives(gap, n) == n) {
+                return; // all certainly below the best so far: the usual case once a good trial has been seen
             }
-            for (; j < n; j++) {
+            for (int j = 0; j < n; j++) {
                 if (!(gap[j] < 0)) {
-                    double v = tile.inSampleValue(lastBlock, j);
+                    double v = tile.inSampleValue(blocks, j);
                     if (v > best) {
                         best = v;
                         group = first + j;
@@ -193,11 +190,12 @@ final class CscvSplitSearch {
                 }
             }
         } else {
-            tile.inSample(lastBlock, n);
-            tile.values(n);
+            // the first tile (no best yet: bounds would leave half of it to compute exactly), or sums or a best out
+            // of the bounds' range
+            tile.values(blocks, false, n);
             double[] value = tile.value;
-            for (; j < n; j++) {
-                if (value[j] > best) {
+            for (int j = 0; j < n; j++) {
+                if (group < 0 || value[j] > best) {
                     best = value[j];
                     group = first + j;
                 }
@@ -220,29 +218,28 @@ final class CscvSplitSearch {
         for (int first = 0; first < distinct.count(); first += TrialTile.SIZE) {
             int n = tile.load(first);
             for (int i = from; i < to; i++) {
-                tile.outOfSample(walkTo(tile, i, from, blocks, n), n);
-                rank(tile, order.index[i], selected[i - from], n);
+                rank(tile, order.index[i], walkTo(tile, i, from, blocks, n), selected[i - from], n);
             }
         }
     }
 
-    private void rank(TrialTile tile, int split, double mark, int n) {
+    private void rank(TrialTile tile, int split, int[] blocks, double mark, int n) {
         int lower = 0;
         int equal = 0;
         int[] weight = tile.weight;
-        if (metric == CscvMetric.SHARPE && tile.bounded && SharpeBounds.usable(mark)) {
-            tile.belowGaps(mark, n);
-            tile.aboveGaps(mark, n);
+        if (tile.bounded && HalfBounds.usable(mark)) {
+            tile.outOfSample(blocks[half - 1], n);
+            tile.outOfSampleGaps(mark, n);
             lower = tile.weightOfNegatives(tile.gap, n);
             if (lower + tile.weightOfNegatives(tile.otherGap, n) < tile.totalWeight) {
                 lower = 0; // some trial is within rounding distance of the mark (at least the selected one, in its tile)
-                double[] gap = tile.gap;
-                double[] otherGap = tile.otherGap;
+                float[] gap = tile.gap;
+                float[] otherGap = tile.otherGap;
                 for (int j = 0; j < n; j++) {
                     if (gap[j] < 0) {
                         lower += weight[j];
                     } else if (!(otherGap[j] < 0)) {
-                        double v = tile.value(j);
+                        double v = tile.outOfSampleValue(blocks, j);
                         if (v < mark) {
                             lower += weight[j];
                         } else if (v == mark) {
@@ -252,7 +249,7 @@ final class CscvSplitSearch {
                 }
             }
         } else {
-            tile.values(n);
+            tile.values(blocks, true, n);
             double[] value = tile.value;
             for (int j = 0; j < n; j++) {
                 if (value[j] < mark) {

@@ -12,8 +12,9 @@ import java.util.Objects;
  * <p>Per trial it keeps its mean and, per block, the sum and the sum of squares of its returns centred on that mean:
  * 2S + 1 doubles and a one-byte mark, {@code 8·(2S + 1) + 1} bytes; 265 B at S = 16, so 201,600 trials take
  * 53.4 MB where their 90-day matrix took 145 MB. The oldest {@code periods mod partitions} returns of every trial are
- * dropped, as in the matrix form. An estimate adds 8 bytes per distinct trial and about 24 bytes per split while it
- * runs.
+ * dropped, as in the matrix form. While an estimate runs it also holds about 20 bytes per trial to find the
+ * bit-identical ones (then 4 to 8 per distinct trial), 29 bytes per split (373 KB at S = 16, 78 MB at S = 24) and
+ * about 110 KB per thread.
  *
  * <p>{@link #put} may be called from several threads at once for distinct trials (each writes only its own slots and
  * publishes them with a release store). Putting a trial again replaces it. {@link #estimate(int)} must not overlap a
