@@ -114,13 +114,11 @@ public class TrialLedger {
 
     /** Keeps a trial's full metrics and per-period returns (a window's winner, in or out of sample). */
     public void recordDetail(WindowState.Key window, String purpose, BacktestResults.TrialDetail d) {
-        String jobId = window.jobId, marketKey = window.marketKey;
-        int windowIndex = window.windowIndex;
         em.createNativeQuery("insert into trial_details (job_id, market_key, window_index, purpose, trial_number, metrics, "
                 + "daily_returns, trade_returns) values (?1, ?2, ?3, ?4, ?5, cast(?6 as jsonb), cast(?7 as double precision[]), "
                 + "cast(?8 as double precision[])) on conflict do nothing")
-                .setParameter(1, jobId).setParameter(2, marketKey).setParameter(3, windowIndex).setParameter(4, purpose)
-                .setParameter(5, d.trialNumber()).setParameter(6, json(d.metrics()))
+                .setParameter(1, window.jobId).setParameter(2, window.marketKey).setParameter(3, window.windowIndex)
+                .setParameter(4, purpose).setParameter(5, d.trialNumber()).setParameter(6, json(d.metrics()))
                 .setParameter(7, arrayLiteral(d.dailyReturns())).setParameter(8, arrayLiteral(d.tradeReturns()))
                 .executeUpdate();
     }
@@ -313,10 +311,6 @@ public class TrialLedger {
         } catch (java.io.IOException e) {
             throw new IllegalStateException("unreadable failures of a trial batch: " + e.getMessage(), e);
         }
-    }
-
-    private static String[] strings(Array array) throws SQLException {
-        return array == null ? new String[0] : (String[]) array.getArray();
     }
 
     private static double[] doubles(Array array) throws SQLException {
