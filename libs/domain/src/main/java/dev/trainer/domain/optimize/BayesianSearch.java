@@ -5,6 +5,7 @@ import dev.trainer.domain.strategy.TradingStrategy;
 import org.apache.commons.math3.distribution.NormalDistribution;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,9 +17,10 @@ import java.util.SplittableRandom;
  *
  * <ul>
  *   <li>First round: {@code initialPoints} seeded uniform draws (distinct, accepted by the strategy).</li>
- *   <li>Later rounds: {@code roundSize} points chosen one after the other by expected improvement among 1,000
- *   seeded uniform candidates plus 20 perturbations (sd 0.05) of each of the five best points; after each choice
- *   the model is told the point scored its predicted mean ("kriging believer"), so one round's points spread out
+ *   <li>Later rounds: the process is fitted once to the scores so far, then {@code roundSize} points are chosen one
+ *   after the other by expected improvement among the round's 1,000 seeded uniform candidates plus 20 perturbations
+ *   (sd 0.05) of each of the five best points; after each choice the model is told the point scored its predicted
+ *   mean ("kriging believer", a rank-one update in {@link CandidatePosterior}), so one round's points spread out
  *   instead of piling onto the same peak, and the result does not depend on how many workers run the round.</li>
  *   <li>Scores that are not finite (too few trades, an undefined metric) are modelled as the worst finite score less
  *   one standard deviation of the finite ones: bad, but on the scale of the others. Points the strategy rejects
@@ -120,49 +122,55 @@ public final class BayesianSearch implements ParameterSearch {
     }
 
     private List<double[]> byExpectedImprovement(int wanted) {
-        List<double[]> x = new ArrayList<>(points);
-        List<Double> y = new ArrayList<>(modelScores());
+        double[] y = standardised(modelScores());
+        double[][] x = points.toArray(double[][]::new);
+        GaussianProcess gp = GaussianProcess.fit(x, y);
+        double best = Double.NEGATIVE_INFINITY;
+        for (double v : y) {
+            best = Math.max(best, v);
+        }
+        double rejected = penalty(Arrays.stream(y).boxed().toList());
+        CandidatePosterior posterior = new CandidatePosterior(gp, candidates(x, y).toArray(double[][]::new));
+        ParameterSet[] parameters = new ParameterSet[posterior.size()];
+        boolean[] taken = new boolean[posterior.size()];
         List<double[]> out = new ArrayList<>();
         while (out.size() < wanted) {
-            double[] yz = standardised(y);
-            double[][] xa = x.toArray(double[][]::new);
-            GaussianProcess gp = GaussianProcess.fit(xa, yz);
-            double best = Double.NEGATIVE_INFINITY;
-            for (double v : yz) {
-                best = Math.max(best, v);
-            }
-            double[] choice = null;
+            int choice = -1;
             double choiceEi = Double.NEGATIVE_INFINITY;
-            double[] choiceMeanSd = null;
-            for (double[] c : candidates(xa, yz)) {
-                double[] meanSd = gp.predict(c);
-                double ei = expectedImprovement(meanSd[0], meanSd[1], best);
+            for (int c = 0; c < posterior.size(); c++) {
+                if (taken[c]) {
+                    continue;
+                }
+                double ei = expectedImprovement(posterior.mean(c), posterior.sd(c), best);
                 if (ei > choiceEi) {
-                    ParameterSet p = cube.toParameters(c);
-                    if (seen.contains(p)) {
+                    if (parameters[c] == null) {
+                        parameters[c] = cube.toParameters(posterior.point(c));
+                    }
+                    if (seen.contains(parameters[c])) {
+                        taken[c] = true;
                         continue;
                     }
                     choice = c;
                     choiceEi = ei;
-                    choiceMeanSd = meanSd;
                 }
             }
-            if (choice == null) {
+            if (choice < 0) {
                 break; // every candidate repeats a trial: the space is (nearly) exhausted
             }
-            ParameterSet p = cube.toParameters(choice);
-            seen.add(p);
-            double believed = unstandardise(choiceMeanSd[0], y);
-            if (TrialPlanner.accepts(strategy, p, new ArrayList<>())) {
-                out.add(choice);
+            taken[choice] = true;
+            seen.add(parameters[choice]);
+            double[] u = posterior.point(choice);
+            double believed = posterior.mean(choice);
+            if (TrialPlanner.accepts(strategy, parameters[choice], new ArrayList<>())) {
+                out.add(u);
             } else {
                 // never asked: the model learns the region is unusable
-                points.add(choice);
+                points.add(u);
                 scores.add(Double.NaN);
-                believed = penalty(y);
+                believed = rejected;
             }
-            x.add(choice);
-            y.add(believed);
+            posterior.condition(choice, believed);
+            best = Math.max(best, believed);
         }
         return out;
     }
@@ -212,17 +220,6 @@ public final class BayesianSearch implements ParameterSearch {
         return out;
     }
 
-    private static double unstandardise(double z, List<Double> y) {
-        double sum = 0, sumSq = 0;
-        for (double v : y) {
-            sum += v;
-            sumSq += v * v;
-        }
-        double mean = sum / y.size();
-        double sd = Math.sqrt(Math.max(0, sumSq / y.size() - mean * mean));
-        return mean + z * sd;
-    }
-
     static double expectedImprovement(double mean, double sd, double best) {
         if (!(sd > 0)) {
             return Math.max(0, mean - best);
@@ -240,7 +237,7 @@ public final class BayesianSearch implements ParameterSearch {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(y[b], y[a]));
+        Arrays.sort(order, (a, b) -> Double.compare(y[b], y[a]));
         for (int l = 0; l < Math.min(LEADERS, order.length); l++) {
             double[] leader = x[order[l]];
             for (int k = 0; k < LOCAL_CANDIDATES_PER_LEADER; k++) {

@@ -9,7 +9,9 @@ package dev.trainer.domain.optimize;
 final class GaussianProcess {
 
     static final double[] LENGTH_SCALES = {0.05, 0.1, 0.2, 0.35, 0.6, 1.0};
-    private static final double NOISE_VARIANCE = 1e-6;
+    static final double NOISE_VARIANCE = 1e-6;
+    /** Floor of a predicted variance, which rounding may take to zero or below at an observed point. */
+    static final double MIN_VARIANCE = 1e-12;
 
     private final double[][] x;
     private final double lengthScale;
@@ -28,20 +30,19 @@ final class GaussianProcess {
         GaussianProcess best = null;
         double bestLikelihood = Double.NEGATIVE_INFINITY;
         for (double ell : LENGTH_SCALES) {
-            double[][] l = cholesky(covariance(x, ell));
-            if (l == null) {
+            GaussianProcess gp = fit(x, y, ell);
+            if (gp == null) {
                 continue;
             }
-            double[] a = solveUpperTransposed(l, solveLower(l, y));
             double logDet = 0, fit = 0;
             for (int i = 0; i < y.length; i++) {
-                logDet += Math.log(l[i][i]);
-                fit += y[i] * a[i];
+                logDet += Math.log(gp.chol[i][i]);
+                fit += y[i] * gp.alpha[i];
             }
             double likelihood = -0.5 * fit - logDet;
             if (likelihood > bestLikelihood) {
                 bestLikelihood = likelihood;
-                best = new GaussianProcess(x, ell, l, a);
+                best = gp;
             }
         }
         if (best == null) {
@@ -50,25 +51,68 @@ final class GaussianProcess {
         return best;
     }
 
+    /** Fits with the given length scale; null when the covariance matrix is not (numerically) positive definite. */
+    static GaussianProcess fit(double[][] x, double[] y, double lengthScale) {
+        double[][] l = cholesky(covariance(x, lengthScale));
+        return l == null ? null : new GaussianProcess(x, lengthScale, l, solveUpperTransposed(l, solveLower(l, y)));
+    }
+
     double lengthScale() {
         return lengthScale;
     }
 
+    /** The observed points, not to be changed. */
+    double[][] points() {
+        return x;
+    }
+
+    /** L with K + noise I = L L^T, not to be changed. */
+    double[][] choleskyFactor() {
+        return chol;
+    }
+
+    /** (K + noise I)^-1 y: the posterior mean at p is k(X, p) . weights. Not to be changed. */
+    double[] weights() {
+        return alpha;
+    }
+
     /** Posterior mean and standard deviation at point p: {mean, sd}. */
     double[] predict(double[] p) {
-        int n = x.length;
-        double[] k = new double[n];
-        double mean = 0;
-        for (int i = 0; i < n; i++) {
+        double[] k = covariances(p);
+        double[] v = whitened(k);
+        return new double[] {mean(k), Math.sqrt(Math.max(predictiveVariance(v, v.length), MIN_VARIANCE))};
+    }
+
+    /** k(X, p): the kernel between every observed point and p. */
+    double[] covariances(double[] p) {
+        double[] k = new double[x.length];
+        for (int i = 0; i < k.length; i++) {
             k[i] = kernel(x[i], p, lengthScale);
+        }
+        return k;
+    }
+
+    /** The posterior mean at the point whose {@link #covariances} are k. */
+    double mean(double[] k) {
+        double mean = 0;
+        for (int i = 0; i < k.length; i++) {
             mean += k[i] * alpha[i];
         }
-        double[] v = solveLower(chol, k);
+        return mean;
+    }
+
+    /** L^-1 k: what the point's variance and any later conditioning on it need. */
+    double[] whitened(double[] k) {
+        return solveLower(chol, k);
+    }
+
+    /** Prior variance plus noise, less what the first n entries of the whitened covariances v explain. */
+    static double predictiveVariance(double[] v, int n) {
         double var = 1 + NOISE_VARIANCE;
-        for (double vi : v) {
-            var -= vi * vi;
+        for (int i = 0; i < n; i++) {
+            var -= v[i] * v[i];
         }
-        return new double[] {mean, Math.sqrt(Math.max(var, 1e-12))};
+        return var;
     }
 
     static double kernel(double[] a, double[] b, double ell) {
