@@ -2,6 +2,7 @@ package dev.trainer.optimizer.service;
 
 import dev.trainer.contracts.events.SeriesRef;
 import dev.trainer.contracts.events.TrainingRequested;
+import dev.trainer.domain.market.Timeframe;
 import dev.trainer.domain.strategy.ParameterSet;
 import dev.trainer.optimizer.config.OptimizerConfig;
 import dev.trainer.optimizer.repository.JobMarket;
@@ -25,8 +26,11 @@ import java.util.stream.Collectors;
  * ahead of any other job's, results queued for minutes behind them, and a sweeper that could not tell lost work
  * from queued work. With it, what a window waits for is a few batches, whose expected time is known.
  *
- * <p>Windows are served in order (market started first, then window index), so markets finish one after another
- * and their outcomes are computed while later markets still search. Batches are cut at fixed trial numbers from the
+ * <p>Windows are served in order: the market with the most bars per train window first (the costliest trials), then
+ * the market started first, then window index. So markets finish one after another, and their outcomes (replays and
+ * the overfitting estimate, which grow with the bars) are computed while later markets still search: the market
+ * that finishes last is the cheapest to conclude. In arrival order instead, the one-minute or five-minute market,
+ * whose candles are cleaned last, finished last and its outcome ran alone at the end of the job. Batches are cut at fixed trial numbers from the
  * round's start, so a batch sent again is the same event.
  */
 @ApplicationScoped
@@ -61,8 +65,7 @@ public class TrialDispatcher {
         Map<String, JobMarket> byKey = markets.forJob(request.jobId()).stream()
                 .collect(Collectors.toMap(m -> m.key.marketKey, Function.identity()));
         long inFlight = open.stream().mapToLong(WindowState::trialsInFlight).sum();
-        open.sort(Comparator.comparing((WindowState w) -> startOf(byKey.get(w.key.marketKey)))
-                .thenComparing(w -> w.key.marketKey).thenComparingInt(w -> w.key.windowIndex));
+        open.sort(serviceOrder(byKey));
         for (WindowState w : open) {
             if (w.unsentTrials() == 0) {
                 continue;
@@ -102,6 +105,18 @@ public class TrialDispatcher {
 
     static SeriesRef ref(JobMarket market) {
         return new SeriesRef(market.exchange, market.pair, market.timeframe);
+    }
+
+    /** The order windows are served in (see the class comment), given the job's markets by key. */
+    static Comparator<WindowState> serviceOrder(Map<String, JobMarket> markets) {
+        return Comparator.comparingLong((WindowState w) -> -barsPerTrainWindow(w, markets.get(w.key.marketKey)))
+                .thenComparing(w -> startOf(markets.get(w.key.marketKey)))
+                .thenComparing(w -> w.key.marketKey).thenComparingInt(w -> w.key.windowIndex);
+    }
+
+    /** How many bars a train window of the market spans: what a trial of it costs, near enough. */
+    private static long barsPerTrainWindow(WindowState w, JobMarket market) {
+        return market == null ? 0 : (w.trainUntilMs - w.trainFromMs) / Timeframe.parse(market.timeframe).durationMs();
     }
 
     private static java.time.Instant startOf(JobMarket market) {
