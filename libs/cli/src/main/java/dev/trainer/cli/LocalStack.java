@@ -37,6 +37,7 @@ public final class LocalStack implements AutoCloseable {
     private String jdbcUrl;
     private String dbUser;
     private String dbPassword;
+    private boolean closed;
 
     private LocalStack(Path root, Path stateDir, boolean keepData, Consumer<String> progress) {
         this.root = root;
@@ -78,7 +79,7 @@ public final class LocalStack implements AutoCloseable {
         return services;
     }
 
-    public List<Long> pids() {
+    public synchronized List<Long> pids() {
         List<Long> pids = new ArrayList<>();
         infra.forEach(p -> pids.add(p.pid()));
         services.values().forEach(p -> pids.add(p.pid()));
@@ -178,6 +179,59 @@ public final class LocalStack implements AutoCloseable {
         progress.accept("killed " + service.name() + " (pid " + process.pid() + ")");
     }
 
+    /**
+     * The six services as a {@link ServiceWatchdog} sees them; a restart kills the process (SIGKILL) if it is still up
+     * and starts it again on its port, appending to its log.
+     */
+    public List<ServiceWatchdog.Supervised> supervised() {
+        return ServiceSpec.ALL.stream().map(service -> (ServiceWatchdog.Supervised) new ServiceWatchdog.Supervised() {
+            @Override
+            public String name() {
+                return service.name();
+            }
+
+            @Override
+            public boolean alive() {
+                return process(service).isAlive();
+            }
+
+            @Override
+            public int exitCode() {
+                return process(service).exitValue();
+            }
+
+            @Override
+            public int liveness() {
+                return Http.status(service.baseUrl() + "/q/health/live");
+            }
+
+            @Override
+            public void restart() {
+                relaunch(service);
+            }
+        }).toList();
+    }
+
+    private synchronized Process process(ServiceSpec service) {
+        return services.get(service);
+    }
+
+    private synchronized void relaunch(ServiceSpec service) {
+        if (closed) {
+            return;
+        }
+        Process old = services.get(service);
+        if (old.isAlive()) {
+            old.destroyForcibly();
+            try {
+                old.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        services.put(service, launch(service, service.port(), service.name(), Map.of()));
+    }
+
     /** Starts a service again (after {@link #kill}) and waits until it is ready. */
     public void restart(ServiceSpec service) {
         services.put(service, launch(service, service.port(), service.name(), Map.of()));
@@ -231,7 +285,8 @@ public final class LocalStack implements AutoCloseable {
 
     /** Stops the services (SIGTERM, then SIGKILL after 20 s), then the broker and the database. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        closed = true;
         List<Process> all = new ArrayList<>(services.values());
         all.addAll(replicas);
         all.forEach(Process::destroy);

@@ -81,8 +81,23 @@ public final class Main {
         Files.writeString(pidFile(), Long.toString(ProcessHandle.current().pid()));
         LocalStack stack = LocalStack.start(root, state, true, port("TRAINER_KAFKA_PORT", LocalStack.DEFAULT_KAFKA_PORT),
                 port("TRAINER_POSTGRES_PORT", LocalStack.DEFAULT_POSTGRES_PORT), line -> System.out.println("[stack] " + line));
+        Properties props = new Properties();
+        props.setProperty("kafka.bootstrap.servers", stack.kafkaBootstrapServers());
+        props.setProperty("jdbc.url", stack.jdbcUrl());
+        props.setProperty("ready", "true");
+        writeStackFile(props, stack);
+        ServiceWatchdog watchdog = new ServiceWatchdog(stack.supervised(), ServiceWatchdog.Settings.DEFAULTS, restart -> {
+            System.out.println("[stack] restarted " + restart.service() + " (restart " + restart.count() + "): "
+                    + restart.reason());
+            synchronized (props) {
+                props.setProperty("restarts." + restart.service(), restart.count() + " (last " + restart.at() + ": "
+                        + restart.reason() + ")");
+            }
+            writeStackFile(props, stack);
+        });
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("[stack] stopping");
+            watchdog.close();
             stack.close();
             try {
                 Files.deleteIfExists(stackFile());
@@ -92,17 +107,26 @@ public final class Main {
             }
             System.out.println("[stack] stopped");
         }));
-        Properties props = new Properties();
-        props.setProperty("kafka.bootstrap.servers", stack.kafkaBootstrapServers());
-        props.setProperty("jdbc.url", stack.jdbcUrl());
-        props.setProperty("pids", stack.pids().toString());
-        props.setProperty("ready", "true");
-        try (OutputStream out = Files.newOutputStream(stackFile())) {
-            props.store(out, "the running local stack");
-        }
         System.out.println("[stack] all services ready");
         while (true) {
             LocalStack.sleep(60_000);
+        }
+    }
+
+    /** What {@code status} and {@code down} read: addresses, every process's pid (they change on restarts), restarts. */
+    private void writeStackFile(Properties props, LocalStack stack) {
+        synchronized (props) {
+            props.setProperty("pids", stack.pids().toString());
+            Path temp = stackFile().resolveSibling("stack.properties.tmp");
+            try {
+                try (OutputStream out = Files.newOutputStream(temp)) {
+                    props.store(out, "the running local stack");
+                }
+                Files.move(temp, stackFile(), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                System.out.println("[stack] could not write " + stackFile() + ": " + e.getMessage());
+            }
         }
     }
 
@@ -184,7 +208,9 @@ public final class Main {
         for (ServiceSpec s : ServiceSpec.ALL) {
             int code = Http.status(s.baseUrl() + "/q/health/ready");
             allReady &= code == 200;
-            System.out.printf("%-24s %s  %s%n", s.name(), s.baseUrl(), code == 200 ? "ready" : code < 0 ? "down" : "not ready (" + code + ")");
+            String restarts = stack == null ? null : stack.getProperty("restarts." + s.name());
+            System.out.printf("%-24s %s  %s%s%n", s.name(), s.baseUrl(), code == 200 ? "ready" : code < 0 ? "down" : "not ready (" + code + ")",
+                    restarts == null ? "" : "  restarts: " + restarts);
         }
         return allReady ? 0 : 1;
     }
