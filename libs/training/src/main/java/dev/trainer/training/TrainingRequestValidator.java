@@ -8,9 +8,14 @@ import dev.trainer.domain.optimize.SearchMethod;
 import dev.trainer.domain.strategy.ParameterSpace;
 import dev.trainer.domain.strategy.StrategyCatalog;
 import dev.trainer.domain.strategy.TradingStrategy;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Checks a training request before anything is started, and names every field that is wrong, so a user fixes
@@ -35,12 +40,23 @@ public final class TrainingRequestValidator {
     }
 
     public static List<FieldProblem> problems(TrainingRequested r) {
+        return problems(r, Instant.now());
+    }
+
+    /** The problems of a request received at {@code now} (explicit periods may not end far past it). */
+    public static List<FieldProblem> problems(TrainingRequested r, Instant now) {
         List<FieldProblem> problems = new ArrayList<>();
         if (blank(r.jobId())) {
             problems.add(new FieldProblem("jobId", "must not be blank"));
+        } else if (!r.jobId().matches(TrainingLimits.JOB_ID_PATTERN)) {
+            problems.add(new FieldProblem("jobId", "must be 1 to 64 letters, digits, '.', '_', ':' or '-' (leave it out "
+                    + "for a new one), was " + quoted(r.jobId())));
         }
         if (blank(r.userId())) {
             problems.add(new FieldProblem("userId", "must not be blank"));
+        } else if (r.userId().length() > TrainingLimits.MAX_USER_ID_CHARS || hasControlCharacters(r.userId())) {
+            problems.add(new FieldProblem("userId", "must be at most " + TrainingLimits.MAX_USER_ID_CHARS
+                    + " characters without control characters, was " + quoted(r.userId())));
         }
         TradingStrategy strategy = null;
         if (blank(r.strategy())) {
@@ -49,23 +65,34 @@ public final class TrainingRequestValidator {
             try {
                 strategy = StrategyCatalog.get(r.strategy());
             } catch (IllegalArgumentException e) {
-                problems.add(new FieldProblem("strategy", e.getMessage()));
+                problems.add(new FieldProblem("strategy", "must be one of " + StrategyCatalog.names() + ", was "
+                        + quoted(r.strategy())));
             }
         }
-        requireNonEmpty(problems, "pairs", r.pairs());
-        requireNonEmpty(problems, "exchanges", r.exchanges());
-        requireNonEmpty(problems, "timeframes", r.timeframes());
-        if (r.pairs() != null) {
-            r.pairs().stream().filter(p -> p == null || !p.matches("[A-Z0-9]+/[A-Z0-9]+"))
-                    .forEach(p -> problems.add(new FieldProblem("pairs", "'" + p + "' is not written BASE/QUOTE, e.g. BTC/USDT")));
-        }
-        if (r.timeframes() != null) {
-            for (String tf : r.timeframes()) {
-                try {
-                    Timeframe.parse(tf);
-                } catch (IllegalArgumentException e) {
-                    problems.add(new FieldProblem("timeframes", e.getMessage()));
-                }
+        requireNonEmpty(problems, "pairs", r.pairs(), TrainingLimits.MAX_PAIRS);
+        requireNonEmpty(problems, "exchanges", r.exchanges(), TrainingLimits.MAX_EXCHANGES);
+        requireNonEmpty(problems, "timeframes", r.timeframes(), Timeframe.values().length);
+        eachValue(problems, "pairs", r.pairs(), p -> p != null && p.matches(TrainingLimits.PAIR_PATTERN) ? null
+                : quoted(p) + " is not written BASE/QUOTE, e.g. BTC/USDT");
+        eachValue(problems, "exchanges", r.exchanges(), e -> e != null && e.matches(TrainingLimits.EXCHANGE_PATTERN) ? null
+                : quoted(e) + " is not an exchange name (1 to 64 letters, digits, '.', '_' or '-')");
+        eachValue(problems, "timeframes", r.timeframes(), tf -> {
+            try {
+                Timeframe.parse(tf);
+                return null;
+            } catch (IllegalArgumentException e) {
+                return "Unknown timeframe " + quoted(tf) + "; accepted: "
+                        + Arrays.stream(Timeframe.values()).map(Timeframe::label).collect(Collectors.joining(", "));
+            }
+        });
+        noDuplicates(problems, "pairs", r.pairs(), Function.identity());
+        noDuplicates(problems, "exchanges", r.exchanges(), Function.identity());
+        noDuplicates(problems, "timeframes", r.timeframes(), tf -> Timeframe.parse(tf).label());
+        if (r.pairs() != null && r.exchanges() != null && r.timeframes() != null) {
+            long markets = (long) r.pairs().size() * r.exchanges().size() * r.timeframes().size();
+            if (markets > TrainingLimits.MAX_MARKETS) {
+                problems.add(new FieldProblem("pairs", "pairs x exchanges x timeframes is " + markets + " markets, more than "
+                        + TrainingLimits.MAX_MARKETS + " in one request; split it into several jobs"));
             }
         }
         checkOptimization(problems, r.optimization(), strategy);
@@ -73,14 +100,24 @@ public final class TrainingRequestValidator {
         if (r.historicalPeriodMonths() <= 0 && r.periodFrom() == null) {
             problems.add(new FieldProblem("historicalPeriodMonths", "must be at least 1 when periodFrom is not given"));
         }
+        if (r.historicalPeriodMonths() > TrainingLimits.MAX_HISTORICAL_PERIOD_MONTHS) {
+            problems.add(new FieldProblem("historicalPeriodMonths", "must be at most "
+                    + TrainingLimits.MAX_HISTORICAL_PERIOD_MONTHS + ", was " + r.historicalPeriodMonths()));
+        }
+        Instant latest = now.plusSeconds(TrainingLimits.FUTURE_TOLERANCE_SECONDS);
+        requireInRange(problems, "periodFrom", r.periodFrom(), latest);
+        requireInRange(problems, "periodUntil", r.periodUntil(), latest);
         if (r.periodFrom() != null && r.periodUntil() != null && !r.periodFrom().isBefore(r.periodUntil())) {
             problems.add(new FieldProblem("periodFrom", "must be before periodUntil"));
         }
-        if (r.maxRuntimeSeconds() != null && r.maxRuntimeSeconds() <= 0) {
-            problems.add(new FieldProblem("maxRuntimeSeconds", "must be positive when given"));
+        if (r.maxRuntimeSeconds() != null
+                && (r.maxRuntimeSeconds() <= 0 || r.maxRuntimeSeconds() > TrainingLimits.MAX_RUNTIME_SECONDS)) {
+            problems.add(new FieldProblem("maxRuntimeSeconds", "must be from 1 to " + TrainingLimits.MAX_RUNTIME_SECONDS
+                    + " (30 days) when given, was " + r.maxRuntimeSeconds()));
         }
-        if (r.parallelWorkers() < 1) {
-            problems.add(new FieldProblem("parallelWorkers", "must be at least 1"));
+        if (r.parallelWorkers() < 1 || r.parallelWorkers() > TrainingLimits.MAX_PARALLEL_WORKERS) {
+            problems.add(new FieldProblem("parallelWorkers", "must be from 1 to " + TrainingLimits.MAX_PARALLEL_WORKERS
+                    + ", was " + r.parallelWorkers()));
         }
         if (r.costs() != null && (!fraction(r.costs().feePerSideFraction()) || !fraction(r.costs().slippagePerSideFraction()))) {
             problems.add(new FieldProblem("costs", "fees and slippage are fractions per side between 0 and 1, e.g. 0.001 for 0.1 %"));
@@ -102,9 +139,22 @@ public final class TrainingRequestValidator {
         if ((method == SearchMethod.RANDOM || method == SearchMethod.SOBOL) && (o.samples() == null || o.samples() < 1)) {
             problems.add(new FieldProblem("optimization.samples", method.label() + " search needs samples >= 1"));
         }
+        if (o.samples() != null && o.samples() > TrainingLimits.MAX_SAMPLES) {
+            problems.add(new FieldProblem("optimization.samples", "must be at most " + TrainingLimits.MAX_SAMPLES
+                    + " per window, was " + o.samples()));
+        }
         if (method != null && method.adaptive() && (o.iterations() == null || o.iterations() < 1)) {
             problems.add(new FieldProblem("optimization.iterations", method.label()
                     + " search needs iterations >= 1 (the number of backtests it may run)"));
+        }
+        int maxIterations = method == SearchMethod.BAYESIAN ? TrainingLimits.MAX_BAYESIAN_ITERATIONS
+                : TrainingLimits.MAX_CMAES_ITERATIONS;
+        if (method != null && method.adaptive() && o.iterations() != null && o.iterations() > maxIterations) {
+            problems.add(new FieldProblem("optimization.iterations", method.label() + " search runs at most " + maxIterations
+                    + " trials per window, was " + o.iterations()));
+        }
+        if (o.minTrades() > TrainingLimits.MAX_MIN_TRADES) {
+            problems.add(new FieldProblem("optimization.minTrades", "must be at most " + TrainingLimits.MAX_MIN_TRADES));
         }
         if (method != null && method.adaptive() && o.samples() != null && o.samples() < (method == SearchMethod.CMAES ? 2 : 1)) {
             problems.add(new FieldProblem("optimization.samples", method == SearchMethod.CMAES
@@ -161,15 +211,82 @@ public final class TrainingRequestValidator {
     }
 
     private static void requireAtLeastOneDay(List<FieldProblem> problems, String field, Integer days) {
-        if (days != null && days < 1) {
-            problems.add(new FieldProblem(field, "must be at least 1 day"));
+        if (days != null && (days < 1 || days > TrainingLimits.MAX_PERIOD_DAYS)) {
+            problems.add(new FieldProblem(field, "must be from 1 to " + TrainingLimits.MAX_PERIOD_DAYS + " days, was " + days));
         }
     }
 
-    private static void requireNonEmpty(List<FieldProblem> problems, String field, List<String> values) {
+    private static void requireNonEmpty(List<FieldProblem> problems, String field, List<String> values, int max) {
         if (values == null || values.isEmpty()) {
             problems.add(new FieldProblem(field, "must name at least one"));
+        } else if (values.size() > max) {
+            problems.add(new FieldProblem(field, "names " + values.size() + ", more than " + max + " in one request"));
         }
+    }
+
+    /** One problem per bad value, the first {@link TrainingLimits#MAX_PROBLEMS_PER_FIELD} of them, then a count. */
+    private static void eachValue(List<FieldProblem> problems, String field, List<String> values,
+            Function<String, String> problemOf) {
+        if (values == null) {
+            return;
+        }
+        int bad = 0;
+        for (String value : values) {
+            String problem = problemOf.apply(value);
+            if (problem != null && ++bad <= TrainingLimits.MAX_PROBLEMS_PER_FIELD) {
+                problems.add(new FieldProblem(field, problem));
+            }
+        }
+        if (bad > TrainingLimits.MAX_PROBLEMS_PER_FIELD) {
+            problems.add(new FieldProblem(field, "and " + (bad - TrainingLimits.MAX_PROBLEMS_PER_FIELD) + " more bad values"));
+        }
+    }
+
+    /** A value named twice would make the same market twice (the key of its rows); {@code canonical} may throw. */
+    private static void noDuplicates(List<FieldProblem> problems, String field, List<String> values,
+            Function<String, String> canonical) {
+        if (values == null) {
+            return;
+        }
+        Set<String> seen = new HashSet<>();
+        for (String value : values) {
+            try {
+                if (value != null && !seen.add(canonical.apply(value))) {
+                    problems.add(new FieldProblem(field, "names " + quoted(value) + " more than once"));
+                    return;
+                }
+            } catch (IllegalArgumentException e) {
+                // a bad value: reported as such above
+            }
+        }
+    }
+
+    private static void requireInRange(List<FieldProblem> problems, String field, Instant at, Instant latest) {
+        if (at != null && (at.isBefore(TrainingLimits.EARLIEST_INSTANT) || at.isAfter(latest))) {
+            problems.add(new FieldProblem(field, "must be from " + TrainingLimits.EARLIEST_INSTANT + " to a day from now, was "
+                    + at));
+        }
+    }
+
+    /** A value as a message quotes it: at most 40 characters, control characters escaped (it may be anything). */
+    static String quoted(String value) {
+        if (value == null) {
+            return "null";
+        }
+        StringBuilder out = new StringBuilder("'");
+        value.codePoints().limit(40).forEach(c -> {
+            if (Character.isISOControl(c)) {
+                out.append(String.format("\\u%04x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.append(value.codePointCount(0, value.length()) > 40 ? "...' (" + value.length() + " characters)" : "'")
+                .toString();
+    }
+
+    private static boolean hasControlCharacters(String s) {
+        return s.chars().anyMatch(Character::isISOControl);
     }
 
     private static boolean blank(String s) {
