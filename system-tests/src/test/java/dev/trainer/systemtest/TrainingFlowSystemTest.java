@@ -3,11 +3,14 @@ package dev.trainer.systemtest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.trainer.cli.DemoTraining;
+import dev.trainer.cli.Http;
 import dev.trainer.cli.LocalStack;
 import dev.trainer.cli.PlanBenchmark;
+import dev.trainer.cli.ServiceSpec;
 import dev.trainer.contracts.EventTypes;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +18,12 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -84,21 +93,41 @@ class TrainingFlowSystemTest {
     }
 
     /**
-     * The plan's request at reduced scale, as bin/trainer bench-plan runs it, on five months of seeded synthetic 1h
+     * The plan's request at reduced scale, as bin/trainer bench-plan runs it, on five months of seeded synthetic 15m
      * candles, imported, then the full LIQUIDITY_SWEEP_V3 grid (201,600 trials) in each walk-forward
      * window of 90 train / 7 gap / 30 test days (2 windows). The final window's 90 train days are enough for the
      * probability of backtest overfitting, so its 201,600 trials are replayed for it. The job must complete with every
      * statistic (the minimum track record length, defined only for a positive Sharpe ratio, or its reason), nothing in
      * a dead-letter topic.
+     *
+     * <p>While it searches, a small job (the demo's) is published: it must complete while the big one still runs, since
+     * flow control lets a job hold only a few batches ahead of the others on the workers' topic.
      */
     @Test
     void aPlanScaleGridOnAFinalWindowLongEnoughForTheOverfittingEstimateCompletesWithEveryStatistic() throws Exception {
         PlanBenchmark bench = new PlanBenchmark(stack.kafkaBootstrapServers(), System.out, System.err);
-        int exit = bench.run(PlanBenchmark.Options.parse(List.of("--pairs", "1", "--exchanges", "1", "--timeframes", "1h",
-                "--months", "5", "--until", "2026-06-01")));
-        assertEquals(0, exit, "bench-plan's verdict: the job completed and its market has a configuration");
-
+        ExecutorService runner = Executors.newSingleThreadExecutor();
+        Future<Integer> big = runner.submit(() -> bench.run(PlanBenchmark.Options.parse(List.of("--pairs", "1",
+                "--exchanges", "1", "--timeframes", "15m", "--months", "5", "--until", "2026-06-01"))));
         DemoTraining training = new DemoTraining(stack.kafkaBootstrapServers(), System.out);
+        try {
+            JsonNode searching = awaitView(() -> bench.jobId(), view -> view.path("completedCombinations").asInt() > 0,
+                    big, "the big job's first trials recorded");
+            assertEquals("running", searching.path("status").asText(), searching.toPrettyString());
+            String small = EventTypes.newEventId();
+            training.publish(DemoTraining.request(small, List.of("5m")));
+            JsonNode smallJob = training.awaitJob(small, Duration.ofMinutes(5));
+            assertEquals("completed", smallJob.path("status").asText(), smallJob.toPrettyString());
+            JsonNode bigMeanwhile = view(bench.jobId());
+            assertEquals("running", bigMeanwhile.path("status").asText(),
+                    "the small job finished only after the big one: " + bigMeanwhile.toPrettyString());
+
+            assertEquals(0, (int) big.get(15, TimeUnit.MINUTES), "bench-plan's verdict: the job completed and its market "
+                    + "has a configuration");
+        } finally {
+            runner.shutdownNow();
+        }
+
         JsonNode job = training.awaitJob(bench.jobId(), Duration.ofSeconds(10));
         assertEquals("completed", job.path("status").asText(), job.toPrettyString());
         assertEquals(2 * 201_600, job.path("totalCombinations").asInt(), "the whole grid in each of the 2 windows");
@@ -119,5 +148,29 @@ class TrainingFlowSystemTest {
         double pbo = config.path("probabilityOfBacktestOverfitting").asDouble();
         assertTrue(pbo >= 0 && pbo <= 1, "PBO " + pbo);
         assertEquals(2 * 201_600, config.path("trialsEvaluated").asInt());
+    }
+
+    private static JsonNode view(String jobId) throws Exception {
+        return Http.json(ServiceSpec.named("optimizer-service").baseUrl() + "/api/training/jobs/" + jobId);
+    }
+
+    /** Polls the job's view until {@code until} holds; fails at once if the background run ended first. */
+    private static JsonNode awaitView(Supplier<String> jobId, Predicate<JsonNode> until, Future<?> run, String what)
+            throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (true) {
+            String id = jobId.get();
+            JsonNode view = id == null ? null : view(id);
+            if (view != null && until.test(view)) {
+                return view;
+            }
+            if (run.isDone()) {
+                fail("the run ended (" + run.get() + ") before " + what);
+            }
+            if (System.nanoTime() > deadline) {
+                fail("timed out waiting for " + what + ": " + (view == null ? "no job yet" : view.toPrettyString()));
+            }
+            Thread.sleep(200);
+        }
     }
 }

@@ -260,7 +260,7 @@ public final class PlanBenchmark {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    private String jobId;
+    private volatile String jobId; // read by a test while run() goes on in another thread
 
     public PlanBenchmark(String kafka, PrintStream out, PrintStream err) {
         this(Endpoints.local(), kafka, out, err, 1_000, 10_000, Duration.ofMinutes(3));
