@@ -131,13 +131,14 @@ public final class CandleFetcher {
         sorted.sort(Comparator.comparingLong(Candle::openTimeMs));
         List<Candle> fresh = new ArrayList<>(sorted.size());
         for (Candle c : sorted) {
-            // every candle of the page, in range or not: one impossible candle says the whole answer cannot be trusted
-            String problem = CandleEntryCheck.problem(c, timeframe, nowMs);
+            boolean inRange = c.openTimeMs() >= cursor && c.openTimeMs() < untilMs;
+            // the candles kept must be possible; one impossible says the whole answer cannot be trusted. Those outside
+            // the range are dropped unseen: an exchange answers past the range asked for (up to its newest candle)
+            String problem = inRange ? CandleEntryCheck.problem(c, timeframe, nowMs) : null;
             if (problem != null) {
                 throw new ExchangeFetchException(Reason.MALFORMED_RESPONSE, context.describe("malformed response: the candle at "
                         + Instant.ofEpochMilli(c.openTimeMs()) + " is impossible: " + problem, cursor), null);
             }
-            boolean inRange = c.openTimeMs() >= cursor && c.openTimeMs() < untilMs;
             boolean repeated = !fresh.isEmpty() && fresh.get(fresh.size() - 1).openTimeMs() == c.openTimeMs();
             if (inRange && !repeated) {
                 fresh.add(c);
