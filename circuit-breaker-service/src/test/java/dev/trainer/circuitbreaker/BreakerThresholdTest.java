@@ -331,7 +331,8 @@ class BreakerThresholdTest {
         String scope = "config:" + configId;
         breakers.awaitState("max_adverse_selection", scope, s -> true);
         Instant since = Instant.now();
-        long t0 = Instant.parse("2030-03-01T00:00:00Z").toEpochMilli();
+        // in the past: candles after now plus one candle are refused at entry (CandleEntryCheck)
+        long t0 = Instant.parse("2025-03-01T00:00:00Z").toEpochMilli();
         // the judged outcomes in order: 5 adverse, 6 not, 4 adverse (8 of 14), then 1 adverse (9 of 15 = 0.6)
         boolean[] adverse = {true, true, true, true, true, false, false, false, false, false, false, true, true, true,
                 true, true};

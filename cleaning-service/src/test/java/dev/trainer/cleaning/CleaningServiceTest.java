@@ -335,6 +335,38 @@ class CleaningServiceTest {
                 header(deadChunk, "dead-letter-reason"));
     }
 
+    /**
+     * Issue 13: candles no market produces (a year-3000 open time, a negative or 1e308 price, OHLC out of order, an
+     * open time off the grid) are not quality findings: the chunk goes to the dead-letter topic with a reason naming
+     * the candle and the field, and nothing of its job is published.
+     */
+    @Test
+    void aChunkWithAnImpossibleCandleIsDeadLetteredNamingTheField() {
+        long year3000 = Instant.parse("3000-01-01T00:00:00Z").toEpochMilli();
+        Object[][] cases = {
+            {new Candle(year3000, 192, 193, 191, 192.5, 10), "time 3000-01-01T00:00:00Z is after now plus one 5m candle"},
+            {new Candle(START + 5 * M5, -192, 193, 191, 192.5, 10), "open -192.0 is not above 0"},
+            {new Candle(START + 5 * M5, 192, 1e308, 191, 192.5, 10), "high 1.0E308 is above 1.0E12, the largest accepted"},
+            {new Candle(START + 5 * M5, 192, 193, 191, 194, 10), "close 194.0 is outside low 191.0 .. high 193.0"},
+            {new Candle(START + 5 * M5 + 1, 192, 193, 191, 192.5, 10), "is not the start of a 5m candle"}};
+        for (Object[] c : cases) {
+            String jobId = newJobId("impossible");
+            SeriesRef series = new SeriesRef("testex", "IMP" + UUID.randomUUID().toString().substring(0, 6) + "/USDT", "5m");
+            List<Candle> candles = new ArrayList<>(goodSeries(1300).subList(0, 5));
+            candles.add((Candle) c[0]);
+            publish(rawChunks(jobId, series, candles, 1000).get(0));
+            ConsumerRecord<String, byte[]> dead = await().atMost(WAIT)
+                    .until(() -> tap.records(DLQ, r -> series.key().equals(r.key())), l -> !l.isEmpty()).get(0);
+            String reason = header(dead, "dead-letter-reason");
+            assertTrue(reason.contains("invalid candles.raw chunk: candles: candle 5 (openTimeMs "
+                    + ((Candle) c[0]).openTimeMs() + "): ") && reason.contains((String) c[1]), reason);
+            assertTrue(cleanChunksUpToNow(jobId).isEmpty(), "nothing on candles.clean");
+            assertTrue(statuses(jobId).isEmpty(), "no status either");
+            given().queryParam("jobId", jobId).when().get("/api/quality/reports").then().statusCode(200)
+                    .body("$", hasSize(0));
+        }
+    }
+
     @Test
     void thePolicyIsServed() {
         given().when().get("/api/quality/policy").then().statusCode(200)
@@ -502,7 +534,11 @@ class CleaningServiceTest {
         List<SeriesRef> markets = List.of(new SeriesRef(exA, p1, "5m"), new SeriesRef(exB, p1, "5m"),
                 new SeriesRef(exA, p2, "1h"));
         for (SeriesRef market : markets) {
-            rawChunks(jobId, market, candles(wiggle(30)), 1000).forEach(this::publish);
+            // each on its own timeframe's grid: a candle off it is refused at entry
+            long step = Timeframe.parse(market.timeframe()).durationMs();
+            List<Candle> onGrid = candles(wiggle(30)).stream().map(c -> new Candle(START + (c.openTimeMs() - START) / M5 * step,
+                    c.open(), c.high(), c.low(), c.close(), c.volume())).toList();
+            rawChunks(jobId, market, onGrid, 1000).forEach(this::publish);
         }
         await().atMost(WAIT).until(() -> statuses(jobId), s -> s.size() == 3);
 

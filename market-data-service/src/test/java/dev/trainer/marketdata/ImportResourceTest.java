@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.trainer.devinfra.InfraTestResource;
 import dev.trainer.domain.market.Candle;
 import dev.trainer.domain.market.CandleCsv;
+import dev.trainer.marketdata.service.CandleImporter;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -58,6 +59,9 @@ class ImportResourceTest {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    CandleImporter importer;
+
     @TestHTTPResource("/api/market-data/imports")
     URL importsUrl;
 
@@ -87,7 +91,7 @@ class ImportResourceTest {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < count; i++) {
             long open = firstOpenTimeMs + i * stepMs;
-            text.append(open * 1000).append(",100.5,101.25,99.75,").append(100 + i).append(",12.5,")
+            text.append(open * 1000).append(",100.5,").append(101.25 + i).append(",99.75,").append(100 + i).append(",12.5,")
                     .append((open + stepMs) * 1000 - 1).append(",1256.25,42,6.25,628.125,0\n");
         }
         return text.toString();
@@ -173,7 +177,7 @@ class ImportResourceTest {
         List<Candle> candles = stored(pair, "1m");
         assertEquals(6, candles.size());
         assertEquals(T0 + 5 * MINUTE_MS, candles.get(5).openTimeMs());
-        assertEquals(new Candle(T0 + 3 * MINUTE_MS, 100.5, 101.25, 99.75, 102, 12.5), candles.get(3));
+        assertEquals(new Candle(T0 + 3 * MINUTE_MS, 100.5, 103.25, 99.75, 102, 12.5), candles.get(3));
     }
 
     @Test
@@ -204,6 +208,133 @@ class ImportResourceTest {
         String text = klinesInMicroseconds(T0, MINUTE_MS, 2) + klinesInMicroseconds(T0 + 150_000, MINUTE_MS, 1);
         post(pair, "1m", "text/csv", text.getBytes(StandardCharsets.UTF_8)).statusCode(400)
                 .body("detail", containsString("line 3: time 2024-01-01T00:02:30Z is not the start of a 1m candle"));
+    }
+
+    /** Issue 13: imports stored negative prices, year-3000 open times and 1e308 values. */
+    @Test
+    void impossibleCandlesAreRefusedNamingTheLineAndNothingIsStored() throws Exception {
+        String pair = freshPair();
+        String good = research(T0, HOUR_MS, 3);
+        String[][] cases = {
+            {(T0 + 3 * HOUR_MS) + ",-5,10,-6,9,1", "line 5: open -5.0 is not above 0"},
+            {"3000-01-01T00:00:00Z,5,10,4,9,1", "line 5: time 3000-01-01T00:00:00Z is after now plus one 1h candle"},
+            {(T0 + 3 * HOUR_MS) + ",1e308,1e308,1e308,1e308,1e308", "line 5: open 1.0E308 is above 1.0E12, the largest accepted"},
+            {(T0 + 3 * HOUR_MS) + ",5,10,4,9,-1", "line 5: volume -1.0 is below 0"},
+            {(T0 + 3 * HOUR_MS) + ",5,10,4,11,1", "line 5: close 11.0 is outside low 4.0 .. high 10.0"}};
+        for (String[] c : cases) {
+            post(pair, "1h", "text/csv", (good + c[0] + "\n").getBytes(StandardCharsets.UTF_8)).statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("detail", containsString("nothing was imported: " + c[1]));
+            assertEquals(0, stored(pair, "1h").size(), c[0]);
+            given().queryParam("exchange", EXCHANGE).queryParam("pair", pair).queryParam("limit", 1).when()
+                    .get("/api/market-data/imports").then().statusCode(200).body("[0].status", equalTo("FAILED"))
+                    .body("[0].error", containsString(c[1]));
+        }
+    }
+
+    /** Issue 13: a refused import echoed its first line whole (a 1 MB line made a 1 MB answer and row). */
+    @Test
+    void theErrorOfAHugeBadLineIsAtMostOneKilobyte() throws Exception {
+        String pair = freshPair();
+        byte[] file = ("a".repeat(1_048_576) + "\n").getBytes(StandardCharsets.UTF_8);
+        String detail = post(pair, "1h", "text/csv", file).statusCode(400).contentType("application/problem+json")
+                .extract().path("detail");
+        assertTrue(detail.startsWith("nothing was imported: line 1: expected the header"), detail);
+        assertTrue(detail.getBytes(StandardCharsets.UTF_8).length <= 1024, detail.length() + " characters");
+        assertEquals(List.of("FAILED"), importRows(pair, "status"));
+        String error = importRows(pair, "error").get(0);
+        assertTrue(error.getBytes(StandardCharsets.UTF_8).length <= 1024, error.length() + " characters");
+    }
+
+    /** Issue 13: an import whose first line held a NUL stayed RUNNING forever (the error could not be stored). */
+    @Test
+    void aNulInTheFirstLineEndsFailedNotRunning() throws Exception {
+        String pair = freshPair();
+        post(pair, "1h", "text/csv", "time\u0000stamp,open\n1,2\n".getBytes(StandardCharsets.UTF_8)).statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("got 'time\\u0000stamp,open'"));
+        assertEquals(List.of("FAILED"), importRows(pair, "status"));
+        assertTrue(importRows(pair, "error").get(0).contains("time\\u0000stamp"), importRows(pair, "error").get(0));
+    }
+
+    /** Issue 13: 50 MB of random bytes left the import RUNNING forever. */
+    @Test
+    void fiftyMegabytesOfRandomBytesEndFailed() throws Exception {
+        String pair = freshPair();
+        byte[] noise = new byte[50 * 1024 * 1024];
+        new java.util.Random(13).nextBytes(noise);
+        URI uri = URI.create(importsUrl + "?exchange=" + EXCHANGE + "&pair=" + URLEncoder.encode(pair, StandardCharsets.UTF_8)
+                + "&timeframe=1h");
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            HttpResponse<String> answer = client.send(HttpRequest.newBuilder(uri).header("Content-Type",
+                    "application/octet-stream").POST(HttpRequest.BodyPublishers.ofByteArray(noise)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(400, answer.statusCode(), answer.body());
+            assertTrue(answer.body().getBytes(StandardCharsets.UTF_8).length <= 2048, answer.body());
+        } catch (IOException sendCutOff) {
+            // the service may answer and close before the client has sent all 50 MB; the row below is what counts
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (importRows(pair, "status").isEmpty() || importRows(pair, "status").contains("RUNNING")) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the import did not finish: " + importRows(pair, "status"));
+            }
+            Thread.sleep(100); // polling the table; the import ends on the service's own thread
+        }
+        assertEquals(List.of("FAILED"), importRows(pair, "status"));
+        assertTrue(importRows(pair, "error").get(0).getBytes(StandardCharsets.UTF_8).length <= 1024);
+        assertEquals(0, stored(pair, "1h").size());
+    }
+
+    /**
+     * Issue 13: an import cut off by a crash stayed RUNNING. One whose transaction is gone (its row inserted here with
+     * no transaction holding it) is marked FAILED by the start-up sweep, with the reason; one whose transaction is alive
+     * (its lock held by another connection, as a replica's running import holds it) is left RUNNING.
+     */
+    @Test
+    void anImportCutOffByACrashIsMarkedFailedAtTheNextStart() throws Exception {
+        String pair = freshPair();
+        long abandoned = insertRunning(pair);
+        long alive = insertRunning(pair);
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            dev.trainer.marketdata.repository.CandleImportRepository.holdWhileRunning(other, alive);
+            List<Long> failed = importer.failAbandonedImports();
+            assertTrue(failed.contains(abandoned) && !failed.contains(alive), failed.toString());
+            other.rollback();
+        }
+        given().when().get("/api/market-data/imports/" + abandoned).then().statusCode(200)
+                .body("status", equalTo("FAILED")).body("error", equalTo(CandleImporter.ABANDONED))
+                .body("finishedAt", org.hamcrest.Matchers.notNullValue());
+        given().when().get("/api/market-data/imports/" + alive).then().statusCode(200).body("status", equalTo("RUNNING"));
+        assertTrue(importer.failAbandonedImports().contains(alive), "once its transaction is gone it is abandoned too");
+    }
+
+    private long insertRunning(String pair) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("insert into imports "
+                + "(exchange, pair, timeframe, status, started_at) values (?, ?, '1h', 'RUNNING', now()) returning id")) {
+            ps.setString(1, EXCHANGE);
+            ps.setString(2, pair);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private List<String> importRows(String pair, String column) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("select " + column
+                + " from imports where exchange = ? and pair = ? order by id")) {
+            ps.setString(1, EXCHANGE);
+            ps.setString(2, pair);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
     }
 
     @Test

@@ -301,6 +301,35 @@ class OptimizerServiceTest {
         given().when().get("/api/training/jobs/" + jobId).then().statusCode(404);
     }
 
+    /** Issue 13: candles.clean consumers do not accept candles that cannot exist (a year-3000 one, a negative price). */
+    @Test
+    void aCleanChunkWithAnImpossibleCandleGoesToTheDeadLetterTopicNamingTheField() throws Exception {
+        long year3000 = Instant.parse("3000-01-01T00:00:00Z").toEpochMilli();
+        String[] expected = {"candle 3 (openTimeMs " + year3000 + "): time 3000-01-01T00:00:00Z is after now plus one 1h candle",
+            "candle 3 (openTimeMs " + (START_MS + 3 * HOUR_MS) + "): low -1.0 is not above 0"};
+        for (int k = 0; k < expected.length; k++) {
+            String jobId = "impossible-" + UUID.randomUUID();
+            SeriesRef market = new SeriesRef("synthetic", "I" + UUID.randomUUID().toString().substring(0, 6) + "/USD", "1h");
+            CleanCandlesChunk good = chunks(jobId, market, wave(), "fp-" + UUID.randomUUID()).get(0);
+            CandleColumns c = good.candles();
+            long[] t = c.openTimeMs().clone();
+            double[] low = c.low().clone();
+            if (k == 0) {
+                t[3] = year3000;
+            } else {
+                low[3] = -1;
+            }
+            CleanCandlesChunk bad = new CleanCandlesChunk(good.eventId(), good.schemaVersion(), good.occurredAt(), jobId,
+                    market, good.fingerprint(), good.qualityScore(), good.report(), good.chunkIndex(), good.chunkCount(),
+                    new CandleColumns(t, c.open(), c.high(), low, c.close(), c.volume()), good.qualityFlags());
+            kafka.publish(Topics.CANDLES_CLEAN, market.key(), bad);
+            String reason = kafka.deadLetterReason(Topics.deadLetter(Topics.CANDLES_CLEAN, "optimizer-service"), market.key(),
+                    WAIT);
+            assertTrue(reason != null && reason.contains("invalid candles.clean chunk: candles: " + expected[k]),
+                    "reason: " + reason);
+        }
+    }
+
     @Test
     void resultsWhoseMetricsAreNotTheOnesTheLedgerStoresGoToTheDeadLetterTopic() throws Exception {
         String jobId = "foreign-metrics-" + UUID.randomUUID();

@@ -5,6 +5,8 @@ import dev.trainer.contracts.events.CleanCandlesChunk;
 import dev.trainer.contracts.events.ConfigTrained;
 import dev.trainer.contracts.events.ExecutionReported;
 import dev.trainer.contracts.events.SeriesRef;
+import dev.trainer.domain.market.CandleEntryCheck;
+import dev.trainer.domain.market.Timeframe;
 import dev.trainer.domain.risk.Side;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +57,11 @@ public final class InputChecks {
         }
     }
 
-    public static void requireValid(CleanCandlesChunk chunk) {
+    /**
+     * A chunk is refused whole when one of its candles is impossible ({@link CandleEntryCheck} as seen at
+     * {@code nowMs}): a year-3000 candle would become its series' newest and hide every real candle after it.
+     */
+    public static void requireValid(CleanCandlesChunk chunk, long nowMs) {
         List<String> problems = new ArrayList<>();
         if (chunk == null) {
             throw new InvalidInput("candle chunk", List.of("the record is empty"));
@@ -69,13 +75,11 @@ public final class InputChecks {
         } else {
             try {
                 c.requireConsistent();
-                for (int i = 0; i < c.size(); i++) {
-                    if (!(c.open()[i] > 0) || !(c.close()[i] > 0) || !Double.isFinite(c.open()[i])
-                            || !Double.isFinite(c.close()[i])) {
-                        problems.add("candle " + i + " (openTimeMs " + c.openTimeMs()[i] + "): open and close must be"
-                                + " finite and > 0, got " + c.open()[i] + " and " + c.close()[i]);
-                        break;
-                    }
+                Timeframe timeframe = timeframe(chunk.series(), problems);
+                String impossible = timeframe == null ? null : CandleEntryCheck.problem(c.openTimeMs(), c.open(), c.high(),
+                        c.low(), c.close(), c.volume(), timeframe, nowMs);
+                if (impossible != null) {
+                    problems.add("candles: " + impossible);
                 }
                 if (chunk.qualityFlags() != null && chunk.qualityFlags().length != c.size()) {
                     problems.add("qualityFlags has " + chunk.qualityFlags().length + " entries for " + c.size()
@@ -120,6 +124,18 @@ public final class InputChecks {
         }
         if (needsTimeframe) {
             text(field + ".timeframe", ref.timeframe(), MAX_TIMEFRAME_CHARS, problems);
+        }
+    }
+
+    private static Timeframe timeframe(SeriesRef series, List<String> problems) {
+        if (series == null || series.timeframe() == null) {
+            return null; // named by market() already
+        }
+        try {
+            return Timeframe.parse(series.timeframe());
+        } catch (IllegalArgumentException unknown) {
+            problems.add("series.timeframe must be one of 1m, 5m, 15m, 1h, 4h, 1d");
+            return null;
         }
     }
 

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 /**
  * Consumes candles.clean, one chunk at a time: the market breakers and the adverse-selection judgement of pending fills
  * (MarketBreakers). Chunks of history for training jobs come through here too; they only warm the trailing windows.
+ * A chunk with an impossible candle (InputChecks, CandleEntryCheck) goes to the dead-letter topic and changes nothing.
  */
 @ApplicationScoped
 public class CleanCandlesConsumer {
@@ -37,7 +38,7 @@ public class CleanCandlesConsumer {
     @Blocking
     @Transactional
     public void onChunk(CleanCandlesChunk chunk) {
-        InputChecks.requireValid(chunk);
+        InputChecks.requireValid(chunk, clock.millis());
         lock.acquire();
         if (processed.firstDelivery(chunk.eventId(), CHANNEL)) {
             breakers.onChunk(chunk, clock.instant());

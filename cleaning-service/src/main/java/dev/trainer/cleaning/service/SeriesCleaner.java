@@ -18,6 +18,7 @@ import dev.trainer.contracts.events.SeriesRef;
 import dev.trainer.contracts.events.TrainingStatus;
 import dev.trainer.contracts.events.TrainingStatus.State;
 import dev.trainer.contracts.serde.EventJson;
+import dev.trainer.domain.market.CandleEntryCheck;
 import dev.trainer.domain.market.OhlcvColumns;
 import dev.trainer.domain.market.Timeframe;
 import dev.trainer.domain.quality.CloseSeries;
@@ -96,8 +97,12 @@ public class SeriesCleaner {
         return chunkSize;
     }
 
-    /** Throws IllegalArgumentException, naming what is wrong, if a chunk breaks the candles.raw contract. */
-    public static void requireValid(RawCandlesChunk chunk) {
+    /**
+     * Throws IllegalArgumentException, naming what is wrong, if a chunk breaks the candles.raw contract, one impossible
+     * candle ({@link CandleEntryCheck} as seen at {@code nowMs}) included: such a chunk is no market's data, so it goes
+     * to the dead-letter topic whole rather than into the quality checks, which judge candles that can exist.
+     */
+    public static void requireValid(RawCandlesChunk chunk, long nowMs) {
         if (chunk == null) {
             throw new IllegalArgumentException("candles.raw record without a value");
         }
@@ -106,7 +111,7 @@ public class SeriesCleaner {
         SeriesRef s = chunk.series();
         require(s != null && s.exchange() != null && s.pair() != null && s.timeframe() != null,
                 "series (exchange, pair, timeframe) is incomplete: " + s);
-        Timeframe.parse(s.timeframe());
+        Timeframe timeframe = Timeframe.parse(s.timeframe());
         require(chunk.periodFrom() == null || chunk.periodUntil() == null
                 || !chunk.periodUntil().isBefore(chunk.periodFrom()),
                 "periodUntil " + chunk.periodUntil() + " is before periodFrom " + chunk.periodFrom());
@@ -116,7 +121,10 @@ public class SeriesCleaner {
         require(chunk.candles() != null && chunk.candles().openTimeMs() != null && chunk.candles().open() != null
                 && chunk.candles().high() != null && chunk.candles().low() != null && chunk.candles().close() != null
                 && chunk.candles().volume() != null, "candles are missing a column");
-        chunk.candles().requireConsistent();
+        CandleColumns c = chunk.candles().requireConsistent();
+        String impossible = CandleEntryCheck.problem(c.openTimeMs(), c.open(), c.high(), c.low(), c.close(), c.volume(),
+                timeframe, nowMs);
+        require(impossible == null, "candles: " + impossible);
     }
 
     private static void require(boolean condition, String message) {

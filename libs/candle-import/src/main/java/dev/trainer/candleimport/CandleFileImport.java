@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * One candle file into one series, streamed: the file (CSV, or a ZIP holding one CSV) is read a batch at a time,
- * each batch checked by the domain's reader (the CSV rules, and every open time on the timeframe's grid) and written
+ * each batch checked by the domain's reader (the CSV rules, and every candle through {@code CandleEntryCheck}: possible
+ * prices and volume, open times on the timeframe's grid and within the accepted range) and written
  * by {@link CandleBulkWriter}. Memory stays at one batch whatever the file's length.
  *
  * <p>This is the whole import as market-data-service runs it for {@code POST /api/market-data/imports}, and as

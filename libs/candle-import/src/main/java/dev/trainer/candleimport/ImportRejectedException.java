@@ -9,7 +9,7 @@ public final class ImportRejectedException extends RuntimeException {
     private final long rowsRead;
 
     ImportRejectedException(String message, long rowsRead, Throwable cause) {
-        super(message, cause);
+        super(ImportError.bounded(message), cause);
         this.rowsRead = rowsRead;
     }
 

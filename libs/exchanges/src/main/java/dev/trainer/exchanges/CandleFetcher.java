@@ -1,6 +1,7 @@
 package dev.trainer.exchanges;
 
 import dev.trainer.domain.market.Candle;
+import dev.trainer.domain.market.CandleEntryCheck;
 import dev.trainer.domain.market.Timeframe;
 import dev.trainer.exchanges.ExchangeFetchException.Reason;
 import java.time.Clock;
@@ -16,7 +17,8 @@ import java.util.List;
  * for the exchange's {@link RequestPacer}; a 429 or 418 is retried after the exchange's {@code Retry-After} (else a
  * doubling backoff), as are timeouts and 5xx answers, within the {@link RetryPolicy}. An answer that is not candles
  * ends the fetch with {@link Reason#MALFORMED_RESPONSE} and returns nothing, so a caller stores all of a range or
- * none of it.
+ * none of it; so does a candle that {@link CandleEntryCheck} refuses (a price not above 0, OHLC out of order, an open
+ * time off the grid or out of range...): an exchange sending it is not sending candles.
  *
  * <p>One fetcher per exchange may serve several threads; they share the pacer.
  */
@@ -68,7 +70,7 @@ public final class CandleFetcher {
         long cursor = fromMs;
         while (cursor < untilMs) {
             CandlePage page = page(context, pair, timeframe, cursor, untilMs, requests);
-            List<Candle> fresh = accept(context, page.candles(), timeframe, cursor, untilMs);
+            List<Candle> fresh = accept(context, page.candles(), timeframe, cursor, untilMs, clock.millis());
             if (!fresh.isEmpty()) {
                 candles.addAll(fresh);
                 cursor = fresh.get(fresh.size() - 1).openTimeMs() + durationMs;
@@ -123,21 +125,20 @@ public final class CandleFetcher {
     }
 
     /** The page's candles in [cursor, untilMs), in time order, each time once; refuses values that are not candles. */
-    private static List<Candle> accept(FetchContext context, List<Candle> page, Timeframe timeframe, long cursor, long untilMs) {
+    private static List<Candle> accept(FetchContext context, List<Candle> page, Timeframe timeframe, long cursor, long untilMs,
+            long nowMs) {
         List<Candle> sorted = new ArrayList<>(page);
         sorted.sort(Comparator.comparingLong(Candle::openTimeMs));
         List<Candle> fresh = new ArrayList<>(sorted.size());
         for (Candle c : sorted) {
-            if (timeframe.alignDown(c.openTimeMs()) != c.openTimeMs()) {
-                throw new ExchangeFetchException(Reason.MALFORMED_RESPONSE, context.describe("malformed response: a candle opens at "
-                        + Instant.ofEpochMilli(c.openTimeMs()) + ", which is not on the " + timeframe + " grid", cursor), null);
-            }
-            if (!Double.isFinite(c.open()) || !Double.isFinite(c.high()) || !Double.isFinite(c.low()) || !Double.isFinite(c.close())
-                    || !Double.isFinite(c.volume())) {
-                throw new ExchangeFetchException(Reason.MALFORMED_RESPONSE, context.describe("malformed response: the candle at "
-                        + Instant.ofEpochMilli(c.openTimeMs()) + " has a value that is not a finite number: " + c, cursor), null);
-            }
             boolean inRange = c.openTimeMs() >= cursor && c.openTimeMs() < untilMs;
+            // the candles kept must be possible; one impossible says the whole answer cannot be trusted. Those outside
+            // the range are dropped unseen: an exchange answers past the range asked for (up to its newest candle)
+            String problem = inRange ? CandleEntryCheck.problem(c, timeframe, nowMs) : null;
+            if (problem != null) {
+                throw new ExchangeFetchException(Reason.MALFORMED_RESPONSE, context.describe("malformed response: the candle at "
+                        + Instant.ofEpochMilli(c.openTimeMs()) + " is impossible: " + problem, cursor), null);
+            }
             boolean repeated = !fresh.isEmpty() && fresh.get(fresh.size() - 1).openTimeMs() == c.openTimeMs();
             if (inRange && !repeated) {
                 fresh.add(c);

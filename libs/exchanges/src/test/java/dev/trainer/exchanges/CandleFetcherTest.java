@@ -257,7 +257,25 @@ class CandleFetcherTest {
         ExchangeFetchException e = assertThrows(ExchangeFetchException.class,
                 () -> fetcher(SupportedExchange.BINANCE).fetch(PAIR, Timeframe.M1, FROM, UNTIL_2500, FetchProgress.NONE));
         assertEquals(Reason.MALFORMED_RESPONSE, e.reason());
-        assertTrue(e.getMessage().contains("a candle opens at 2024-01-02T00:00:30Z, which is not on the 1m grid"), e.getMessage());
+        assertTrue(e.getMessage().contains("time 2024-01-02T00:00:30Z is not the start of a 1m candle"), e.getMessage());
+    }
+
+    /**
+     * Issue 13: what an import stored (negative prices, 1e308) is refused from an exchange too. A fetch never keeps a
+     * candle past the one still forming (the window ends there), so year-3000 candles are dropped as out of range.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "1704153600000,\"1\",\"2\",\"-0.5\",\"1.5\",\"3\"|low -0.5 is not above 0",
+        "1704153600000,\"1\",\"1e308\",\"0.5\",\"1.5\",\"3\"|high 1.0E308 is above 1.0E12, the largest accepted",
+        "1704153600000,\"1\",\"2\",\"0.5\",\"2.5\",\"3\"|close 2.5 is outside low 0.5 .. high 2.0",
+        "1704153600000,\"1\",\"2\",\"0.5\",\"1.5\",\"-3\"|volume -3.0 is below 0"})
+    void anImpossibleCandleIsMalformedAndNothingIsReturned(String row, String problem) {
+        server.enqueue(SupportedExchange.BINANCE, FakeResponse.ok("[[" + row + ",1704153659999,\"0\",1,\"0\",\"0\",\"0\"]]"));
+        ExchangeFetchException e = assertThrows(ExchangeFetchException.class,
+                () -> fetcher(SupportedExchange.BINANCE).fetch(PAIR, Timeframe.M1, FROM, UNTIL_2500, FetchProgress.NONE));
+        assertEquals(Reason.MALFORMED_RESPONSE, e.reason());
+        assertTrue(e.getMessage().contains("is impossible: " + problem), e.getMessage());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.trainer.marketdata.service;
 
 import dev.trainer.candleimport.CandleFileImport;
+import dev.trainer.candleimport.ImportError;
 import dev.trainer.candleimport.ImportOutcome;
 import dev.trainer.candleimport.ImportRejectedException;
 import dev.trainer.candleimport.ImportTarget;
@@ -10,12 +11,15 @@ import dev.trainer.marketdata.repository.CandleImport;
 import dev.trainer.marketdata.repository.CandleImportRepository;
 import dev.trainer.marketdata.repository.CoverageRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
@@ -25,7 +29,9 @@ import org.jboss.logging.Logger;
  * transaction by {@link CandleFileImport} (the code {@code bin/trainer bench-import} measures), and a file refused at
  * any line rolls back everything it had written. Each import is recorded in table imports: RUNNING, committed on its
  * own as the import starts and moved on every {@code market-data.import.progress-every-candles} rows so that it can
- * be watched while the candles' transaction is still open, then COMPLETED or FAILED.
+ * be watched while the candles' transaction is still open, then COMPLETED or FAILED. Every failure ends FAILED with
+ * an error of at most 1 KB ({@link ImportError}); an import cut off by a crash or a stop is marked FAILED when the
+ * service next starts (its candles' transaction held a lock PostgreSQL released when the process went away).
  */
 @ApplicationScoped
 public class CandleImporter {
@@ -56,6 +62,7 @@ public class CandleImporter {
         try {
             return QuarkusTransaction.requiringNew().timeout((int) config.transactionTimeout().toSeconds()).call(() -> {
                 ImportOutcome outcome = em.unwrap(Session.class).doReturningWork(connection -> {
+                    CandleImportRepository.holdWhileRunning(connection, id);
                     try {
                         return fileImport.run(connection, file, target, (rows, added) -> {
                             rowsRead.set(rows);
@@ -74,14 +81,37 @@ public class CandleImporter {
         } catch (UncheckedIOException e) {
             // the body broke off: the client went away or the connection failed
             LOG.warnf("import %d into %s: the file did not arrive whole, nothing stored: %s", id, target, e.getCause());
-            fail(id, rowsRead.get(), "the file did not arrive whole: " + e.getCause());
+            fail(id, rowsRead.get(), "the file did not arrive whole: " + e.getCause().getMessage());
             throw e;
         } catch (RuntimeException e) {
             LOG.errorf(e, "import %d into %s failed, nothing stored", id, target);
-            fail(id, rowsRead.get(), "the import failed: " + e);
+            // the exception's class and message only: a cause's message may hold SQL and the values of a batch
+            fail(id, rowsRead.get(), "the import failed: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
             throw e;
         }
     }
+
+    /**
+     * At start, before any import of this process: imports left RUNNING by a process that went away (killed, stopped,
+     * its connection lost) are marked FAILED saying so. Their candles were rolled back with their transaction.
+     */
+    void onStart(@Observes StartupEvent start) {
+        failAbandonedImports();
+    }
+
+    /** Marks FAILED the RUNNING imports no live transaction holds (see {@link CandleImportRepository#failAbandoned}). */
+    public List<Long> failAbandonedImports() {
+        List<Long> ids = QuarkusTransaction.requiringNew().call(() -> imports.failAbandoned(ABANDONED));
+        if (!ids.isEmpty()) {
+            LOG.warnf("imports %s were still RUNNING with no process importing them; marked FAILED: %s", ids, ABANDONED);
+        }
+        return ids;
+    }
+
+    /** The error of an import cut off by a crash, as recorded at the next start. */
+    public static final String ABANDONED = "the import was cut off: the service stopped or crashed while it ran, so "
+            + "nothing was stored; marked FAILED when the service started again";
 
     private long start(ImportTarget target) {
         CandleImport row = new CandleImport();
@@ -103,6 +133,7 @@ public class CandleImporter {
     private CandleImport complete(long id, ImportOutcome outcome) {
         CandleImport row = imports.findById(id);
         row.status = CandleImport.COMPLETED;
+        row.error = null; // a start elsewhere may have thought it abandoned while it waited for its lock
         row.fileFormat = outcome.fileFormat();
         row.rowsRead = outcome.rowsRead();
         row.newCandles = outcome.newCandles();
@@ -121,13 +152,19 @@ public class CandleImporter {
     }
 
     private void fail(long id, long rowsRead, String error) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            CandleImport row = imports.findById(id);
-            row.status = CandleImport.FAILED;
-            row.rowsRead = rowsRead;
-            row.newCandles = 0;
-            row.error = error;
-            row.finishedAt = Instant.now();
-        });
+        String bounded = ImportError.bounded(error);
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                CandleImport row = imports.findById(id);
+                row.status = CandleImport.FAILED;
+                row.rowsRead = rowsRead;
+                row.newCandles = 0;
+                row.error = bounded;
+                row.finishedAt = Instant.now();
+            });
+        } catch (RuntimeException e) {
+            // the database is unreachable: the row stays RUNNING until the next start marks it FAILED
+            LOG.errorf(e, "import %d: cannot record it as FAILED (%s)", id, bounded);
+        }
     }
 }

@@ -2,9 +2,12 @@ package dev.trainer.optimizer.messaging;
 
 import dev.trainer.contracts.events.BacktestRequest;
 import dev.trainer.contracts.events.BacktestResults;
+import dev.trainer.contracts.events.CandleColumns;
 import dev.trainer.contracts.events.CleanCandlesChunk;
 import dev.trainer.contracts.events.TrainingRequested;
 import dev.trainer.contracts.events.TrainingStatus;
+import dev.trainer.domain.market.CandleEntryCheck;
+import dev.trainer.domain.market.Timeframe;
 import dev.trainer.optimizer.service.BacktestWorker;
 import dev.trainer.optimizer.service.EndedJobs;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -74,8 +77,30 @@ public class OptimizerConsumers {
     @Blocking
     @Transactional
     public void onCleanCandles(CleanCandlesChunk chunk) {
+        requirePossibleCandles(chunk, System.currentTimeMillis());
         if (processed.firstDelivery(chunk.eventId(), "candles-clean")) {
             coordinator.onCleanChunk(chunk);
+        }
+    }
+
+    /**
+     * Throws, naming the candle and the field, when a chunk holds a candle that cannot exist (CandleEntryCheck as seen
+     * at {@code nowMs}): the chunk then goes to dlq.candles.clean.optimizer-service instead of into a series to train on.
+     */
+    static void requirePossibleCandles(CleanCandlesChunk chunk, long nowMs) {
+        if (chunk == null || chunk.series() == null || chunk.series().timeframe() == null || chunk.candles() == null) {
+            throw new IllegalArgumentException("invalid candles.clean chunk: series (with its timeframe) and candles are required");
+        }
+        CandleColumns c = chunk.candles();
+        if (c.openTimeMs() == null || c.open() == null || c.high() == null || c.low() == null || c.close() == null
+                || c.volume() == null) {
+            throw new IllegalArgumentException("invalid candles.clean chunk: candles are missing a column");
+        }
+        c.requireConsistent();
+        String impossible = CandleEntryCheck.problem(c.openTimeMs(), c.open(), c.high(), c.low(), c.close(), c.volume(),
+                Timeframe.parse(chunk.series().timeframe()), nowMs);
+        if (impossible != null) {
+            throw new IllegalArgumentException("invalid candles.clean chunk: candles: " + impossible);
         }
     }
 

@@ -19,8 +19,10 @@ import java.util.NoSuchElementException;
  * Candles read one line at a time from a CSV in one of the forms {@link CandleCsv} describes, so that a file of any
  * length is read in constant memory: only the current line and the previous open time are held. The rules are
  * CandleCsv's (at least six columns, finite numbers, high at or above low, strictly increasing times); a row that
- * breaks one ends the reading with a {@link BadCsvException} naming its line. Optionally every open time must also
- * be the start of a candle of a given timeframe.
+ * breaks one ends the reading with a {@link BadCsvException} naming its line. Given a timeframe, as for an import,
+ * every candle must also pass {@link CandleEntryCheck} (possible prices and volume, the open time on the timeframe's
+ * grid and within the accepted range). A bad line is quoted in the message cut to {@value #QUOTED_CHARS} characters,
+ * control characters escaped: a message is stored and answered, and a file's "line" may be megabytes of binary.
  *
  * <p>IO errors of the source surface as {@link UncheckedIOException}. The caller opens and closes the source.
  */
@@ -48,7 +50,10 @@ public final class CandleCsvReader implements Iterator<Candle> {
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
     private final BufferedReader source;
+    static final int QUOTED_CHARS = 80;
+
     private final Timeframe alignedTo;
+    private final long nowMs;
     private Layout layout;
     private Candle pending;
     private int pendingLine;
@@ -65,12 +70,21 @@ public final class CandleCsvReader implements Iterator<Candle> {
     }
 
     /**
-     * Reads candles whose open times must also be UTC multiples of {@code alignedTo}'s duration, as the candles of
-     * that timeframe are; null accepts any open time.
+     * Reads candles of {@code alignedTo} as they enter the store: each must pass {@link CandleEntryCheck} as seen now
+     * (the time of this call); null reads any open times with CandleCsv's rules only.
      */
     public CandleCsvReader(Reader source, Timeframe alignedTo) {
+        this(source, alignedTo, System.currentTimeMillis());
+    }
+
+    /**
+     * Reads candles of {@code alignedTo} as they enter the store: each must pass {@link CandleEntryCheck} as seen at
+     * {@code nowMs}; null reads any open times with CandleCsv's rules only.
+     */
+    public CandleCsvReader(Reader source, Timeframe alignedTo, long nowMs) {
         this.source = source instanceof BufferedReader b ? b : new BufferedReader(source);
         this.alignedTo = alignedTo;
+        this.nowMs = nowMs;
     }
 
     @Override
@@ -136,6 +150,7 @@ public final class CandleCsvReader implements Iterator<Candle> {
                     continue;
                 }
                 Candle candle = row(f, line);
+                checkValues(candle);
                 checkOrder(candle);
                 hasPrevious = true;
                 previousOpenTimeMs = candle.openTimeMs();
@@ -161,7 +176,7 @@ public final class CandleCsvReader implements Iterator<Candle> {
         }
         if (!f[0].trim().matches("-?\\d+(\\.\\d+)?") && !looksLikeIso(f[0])) {
             throw new BadCsvException(linesRead, "expected the header '" + CandleCsv.HEADER
-                    + "' or a Binance kline row, got '" + line + "'");
+                    + "' or a Binance kline row, got " + quote(line));
         }
         return false;
     }
@@ -172,16 +187,20 @@ public final class CandleCsvReader implements Iterator<Candle> {
             throw new BadCsvException(linesRead, "time " + Instant.ofEpochMilli(time)
                     + " is not after the previous row's " + Instant.ofEpochMilli(previousOpenTimeMs));
         }
-        if (alignedTo != null && alignedTo.alignDown(time) != time) {
-            throw new BadCsvException(linesRead, "time " + Instant.ofEpochMilli(time) + " is not the start of a "
-                    + alignedTo.label() + " candle (a UTC multiple of " + alignedTo.durationMs() + " ms)");
+    }
+
+    private void checkValues(Candle candle) {
+        String problem = alignedTo != null ? CandleEntryCheck.problem(candle, alignedTo, nowMs)
+                : candle.high() < candle.low() ? "high " + candle.high() + " is below low " + candle.low() : null;
+        if (problem != null) {
+            throw new BadCsvException(linesRead, problem);
         }
     }
 
     private Candle row(String[] f, String line) {
         if (f.length < 6) {
             throw new BadCsvException(linesRead, "expected at least 6 columns (" + CandleCsv.HEADER + "), got " + f.length
-                    + ": '" + line + "'");
+                    + ": " + quote(line));
         }
         long time = time(f[0].trim());
         double open = number("open", f[1]);
@@ -189,9 +208,6 @@ public final class CandleCsvReader implements Iterator<Candle> {
         double low = number("low", f[3]);
         double close = number("close", f[4]);
         double volume = number("volume", f[5]);
-        if (high < low) {
-            throw new BadCsvException(linesRead, "high " + high + " is below low " + low);
-        }
         return new Candle(time, open, high, low, close, volume);
     }
 
@@ -201,7 +217,7 @@ public final class CandleCsvReader implements Iterator<Candle> {
                 long value = Long.parseLong(text);
                 return value >= MICROSECONDS_THRESHOLD ? value / 1000 : value;
             } catch (NumberFormatException tooLong) {
-                throw new BadCsvException(linesRead, "timestamp '" + text + "' is too large for epoch milliseconds or microseconds");
+                throw new BadCsvException(linesRead, "timestamp " + quote(text) + " is too large for epoch milliseconds or microseconds");
             }
         }
         try {
@@ -210,7 +226,7 @@ public final class CandleCsvReader implements Iterator<Candle> {
             try {
                 return LocalDateTime.parse(text.replace(' ', 'T')).toInstant(ZoneOffset.UTC).toEpochMilli();
             } catch (DateTimeParseException e) {
-                throw new BadCsvException(linesRead, "timestamp '" + text + "' is neither epoch milliseconds nor ISO-8601");
+                throw new BadCsvException(linesRead, "timestamp " + quote(text) + " is neither epoch milliseconds nor ISO-8601");
             }
         }
     }
@@ -223,8 +239,30 @@ public final class CandleCsvReader implements Iterator<Candle> {
             }
             return value;
         } catch (NumberFormatException e) {
-            throw new BadCsvException(linesRead, column + " '" + text.trim() + "' is not a finite number");
+            throw new BadCsvException(linesRead, column + " " + quote(text.trim()) + " is not a finite number");
         }
+    }
+
+    /**
+     * The text in single quotes, cut to {@value #QUOTED_CHARS} characters (then "..." and the full length), control
+     * characters written as \\uXXXX: a NUL cannot be stored in a PostgreSQL text column, and a message must stay short.
+     */
+    static String quote(String text) {
+        StringBuilder out = new StringBuilder(Math.min(text.length(), QUOTED_CHARS) + 24).append('\'');
+        int shown = Math.min(text.length(), QUOTED_CHARS);
+        for (int i = 0; i < shown; i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c) || Character.isSurrogate(c)) {
+                out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        out.append('\'');
+        if (text.length() > QUOTED_CHARS) {
+            out.insert(out.length() - 1, "...").append(" (").append(text.length()).append(" characters)");
+        }
+        return out.toString();
     }
 
     // a loop, not a regex: this runs once per row of files with millions of rows

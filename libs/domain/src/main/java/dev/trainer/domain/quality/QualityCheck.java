@@ -14,7 +14,8 @@ public enum QualityCheck {
     FLAT("flat", CandleFlags.FLAT, true, CleaningPolicy.FLAG, "high = low"),
     OHLC_INVALID("ohlc_invalid", 0, true, CleaningPolicy.DROP,
             "not low <= min(open, close) <= max(open, close) <= high, or a price <= 0, or a negative volume,"
-                    + " or any value NaN or infinite"),
+                    + " or any value NaN or infinite, or a price above 1e12 or a volume above 1e18 (the candle entry"
+                    + " check's value rules)"),
     DUPLICATE("duplicates", 0, true, CleaningPolicy.DROP,
             "the open time repeats that of an earlier row (the extra copies; the first arrival is kept unless it"
                     + " fails another dropping check)"),

@@ -1,6 +1,7 @@
 package dev.trainer.domain.quality;
 
 import dev.trainer.domain.market.Candle;
+import dev.trainer.domain.market.CandleEntryCheck;
 import dev.trainer.domain.market.OhlcvColumns;
 import dev.trainer.domain.market.Timeframe;
 import java.math.BigDecimal;
@@ -23,7 +24,8 @@ import java.util.TreeMap;
  * <li>{@code zero_volume}: volume = 0;</li>
  * <li>{@code flat}: high = low;</li>
  * <li>{@code ohlc_invalid}: not low <= min(open, close) <= max(open, close) <= high, or a price <= 0, or a value
- * that is NaN; also a negative volume or an infinite value, which are not market observations either;</li>
+ * that is NaN; also a negative volume, an infinite value or one above the entry check's largest price or volume,
+ * which are not market observations either ({@link CandleEntryCheck#valuesProblem}, the same rule);</li>
  * <li>{@code duplicates}: rows whose open time repeats an earlier row's (the extra copies);</li>
  * <li>{@code out_of_order}: rows whose open time is earlier than the latest open time seen before them. A row that
  * is both (its time repeats an earlier row's and is earlier than the latest seen, as the last row of 1, 2, 1) is
@@ -234,15 +236,9 @@ public final class QualityChecks {
     }
 
     /** low <= min(open, close) <= max(open, close) <= high, every price > 0, volume >= 0, all finite. */
+    // the entry check's value rules: a candle ohlc_invalid here is one every entry point refuses (docs/MARKET_DATA.md)
     static boolean ohlcValid(double open, double high, double low, double close, double volume) {
-        if (!(Double.isFinite(open) && Double.isFinite(high) && Double.isFinite(low) && Double.isFinite(close)
-                && Double.isFinite(volume))) {
-            return false;
-        }
-        if (open <= 0 || high <= 0 || low <= 0 || close <= 0 || volume < 0) {
-            return false;
-        }
-        return low <= Math.min(open, close) && Math.max(open, close) <= high;
+        return CandleEntryCheck.valuesProblem(open, high, low, close, volume) == null;
     }
 
     private String verdict(int total, int missingHead, int missingTail, int[] counts, int compared,

@@ -113,6 +113,42 @@ class CandleCsvReaderTest {
                 "midnight starts an hour, a minute later does not");
     }
 
+    /** Issue 13: imports stored negative prices, year-3000 open times and 1e308 values; now the line is named. */
+    @Test
+    void aReaderForATimeframeRefusesImpossibleCandlesNamingTheLine() {
+        long now = T0 + 86_400_000L;
+        String ok = T0 + ",10,12,9,11,1\n";
+        String[][] cases = {
+            {(T0 + 60_000) + ",-10,12,9,11,1", "line 3: open -10.0 is not above 0"},
+            {(T0 + 60_000) + ",10,1e308,9,11,1", "line 3: high 1.0E308 is above 1.0E12, the largest accepted"},
+            {(T0 + 60_000) + ",10,12,9,13,1", "line 3: close 13.0 is outside low 9.0 .. high 12.0"},
+            {(T0 + 60_000) + ",10,12,9,11,-1", "line 3: volume -1.0 is below 0"},
+            {"3000-01-01T00:00:00Z,10,12,9,11,1", "line 3: time 3000-01-01T00:00:00Z is after now plus one 1m candle"
+                    + " (2024-01-02T00:01:00Z)"}};
+        for (String[] c : cases) {
+            BadCsvException e = assertThrows(BadCsvException.class, () -> readAll(
+                    new CandleCsvReader(new StringReader(RESEARCH + ok + c[0] + "\n"), Timeframe.M1, now)), c[0]);
+            assertEquals(c[1], e.getMessage());
+        }
+        assertEquals(2, readAll(new CandleCsvReader(new StringReader(RESEARCH + ok + (T0 + 60_000) + ",-10,12,9,11,1\n")))
+                .size(), "the research CSV of a backtest keeps CandleCsv's rules only");
+    }
+
+    /** Issue 13: a refused import echoed its first line whole (1 MB), and a NUL in it could not be stored. */
+    @Test
+    void aBadLineIsQuotedShortAndWithoutControlCharacters() {
+        BadCsvException nul = bad("ab\u0000cd,1,2\n");
+        assertEquals("line 1: expected the header '" + CandleCsv.HEADER + "' or a Binance kline row, got 'ab\\u0000cd,1,2'",
+                nul.getMessage());
+        String huge = "x".repeat(1_000_000);
+        BadCsvException big = bad(huge + "\n");
+        assertTrue(big.getMessage().length() < 300, big.getMessage().length() + " characters");
+        assertTrue(big.getMessage().endsWith("got '" + "x".repeat(80) + "...' (1000000 characters)"), big.getMessage());
+        BadCsvException column = bad(RESEARCH + T0 + ",1,2,0.5,1.5," + "9".repeat(500) + "z\n");
+        assertTrue(column.getMessage().startsWith("line 2: volume '9999") && column.getMessage().length() < 200,
+                column.getMessage());
+    }
+
     @Test
     void aByteOrderMarkBeforeTheHeaderIsIgnored() {
         assertEquals(1, readAll(new CandleCsvReader(new StringReader("\uFEFF" + RESEARCH + T0 + ",1,2,0.5,1.5,10\n"))).size());
