@@ -1,5 +1,6 @@
 package dev.trainer.training;
 
+import dev.trainer.contracts.TimeBounds;
 import dev.trainer.contracts.events.TrainingRequested;
 import dev.trainer.contracts.serde.TrainingRequestForms;
 import dev.trainer.domain.market.Timeframe;
@@ -73,6 +74,8 @@ public final class TrainingRequestValidator {
         if (r.historicalPeriodMonths() <= 0 && r.periodFrom() == null) {
             problems.add(new FieldProblem("historicalPeriodMonths", "must be at least 1 when periodFrom is not given"));
         }
+        TimeBounds.problem(r.periodFrom()).ifPresent(p -> problems.add(new FieldProblem("periodFrom", p)));
+        TimeBounds.problem(r.periodUntil()).ifPresent(p -> problems.add(new FieldProblem("periodUntil", p)));
         if (r.periodFrom() != null && r.periodUntil() != null && !r.periodFrom().isBefore(r.periodUntil())) {
             problems.add(new FieldProblem("periodFrom", "must be before periodUntil"));
         }
