@@ -1,6 +1,7 @@
 package dev.trainer.circuitbreaker.rest;
 
 import dev.trainer.support.FieldProblem;
+import dev.trainer.support.RequestParameters;
 import java.util.List;
 
 /**
@@ -15,7 +16,8 @@ public record ActorNote(String actor, String note) {
     static final int MAX_NOTE_CHARS = 2000;
 
     static void check(String actor, String note, List<FieldProblem> problems) {
-        BreakerPaths.text("actor", actor, MAX_ACTOR_CHARS, problems);
-        BreakerPaths.text("note", note, MAX_NOTE_CHARS, problems);
+        // a note may run over lines; an actor is a name
+        RequestParameters.text("actor", actor, MAX_ACTOR_CHARS, false, problems);
+        RequestParameters.text("note", note, MAX_NOTE_CHARS, true, problems);
     }
 }

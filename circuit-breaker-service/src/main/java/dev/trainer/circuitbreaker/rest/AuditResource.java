@@ -5,7 +5,7 @@ import dev.trainer.circuitbreaker.service.Breaker;
 import dev.trainer.circuitbreaker.service.Scope;
 import dev.trainer.support.FieldProblem;
 import dev.trainer.support.ProblemJson;
-import jakarta.ws.rs.DefaultValue;
+import dev.trainer.support.RequestParameters;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -42,17 +43,16 @@ public class AuditResource {
     @APIResponse(responseCode = "400", description = "problem+json naming each invalid parameter",
             content = @Content(mediaType = ProblemJson.MEDIA_TYPE))
     public Response list(@QueryParam("breaker") String breaker, @QueryParam("scope") String scope,
-            @QueryParam("limit") @DefaultValue("100") int limit) {
+            @Parameter(description = "at most this many entries, 1 to " + MAX_LIMIT + "; default 100")
+            @QueryParam("limit") String limit) {
         List<FieldProblem> problems = new ArrayList<>();
+        int pageSize = RequestParameters.whole("limit", limit, 100, 1, MAX_LIMIT, problems);
         Breaker b = BreakerPaths.breakerFilter(breaker, problems);
         Scope s = scope == null || scope.isBlank() ? null : BreakerPaths.scope(scope.strip(), null, problems);
-        if (limit < 1 || limit > MAX_LIMIT) {
-            problems.add(new FieldProblem("limit", "must be between 1 and " + MAX_LIMIT));
-        }
         if (!problems.isEmpty()) {
             return ProblemJson.invalid("Invalid audit query", problems);
         }
-        return Response.ok(audit.newestFirst(b == null ? null : b.planName(), s == null ? null : s.text(), limit)
+        return Response.ok(audit.newestFirst(b == null ? null : b.planName(), s == null ? null : s.text(), pageSize)
                 .stream().map(AuditView::of).toList()).build();
     }
 }

@@ -50,12 +50,4 @@ final class BreakerPaths {
         }
         return scope;
     }
-
-    static void text(String field, String value, int maxChars, List<FieldProblem> problems) {
-        if (value == null || value.isBlank()) {
-            problems.add(new FieldProblem(field, "is required"));
-        } else if (value.strip().length() > maxChars) {
-            problems.add(new FieldProblem(field, "is longer than " + maxChars + " characters"));
-        }
-    }
 }

@@ -9,10 +9,10 @@ import dev.trainer.circuitbreaker.service.Scope;
 import dev.trainer.circuitbreaker.service.Thresholds;
 import dev.trainer.support.FieldProblem;
 import dev.trainer.support.ProblemJson;
+import dev.trainer.support.RequestParameters;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -73,9 +73,12 @@ public class BreakerStateResource {
             @QueryParam("breaker") String breaker,
             @Parameter(description = "a scope, e.g. exchange:binance") @QueryParam("scope") String scope,
             @Parameter(description = "ARMED or TRIPPED") @QueryParam("state") String state,
-            @QueryParam("limit") @DefaultValue("" + DEFAULT_LIMIT) int limit,
-            @QueryParam("offset") @DefaultValue("0") int offset) {
+            @Parameter(description = "page size, 1 to " + MAX_LIMIT + "; default " + DEFAULT_LIMIT)
+            @QueryParam("limit") String limit,
+            @Parameter(description = "entries to skip, 0 or more; default 0") @QueryParam("offset") String offset) {
         List<FieldProblem> problems = new ArrayList<>();
+        int pageSize = RequestParameters.whole("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT, problems);
+        int skip = RequestParameters.whole("offset", offset, 0, 0, Integer.MAX_VALUE, problems);
         Breaker b = BreakerPaths.breakerFilter(breaker, problems);
         Scope s = scope == null || scope.isBlank() ? null : BreakerPaths.scope(scope.strip(), null, problems);
         String stateFilter = null;
@@ -85,17 +88,11 @@ public class BreakerStateResource {
                 problems.add(new FieldProblem("state", "must be ARMED or TRIPPED, got '" + state + "'"));
             }
         }
-        if (limit < 1 || limit > MAX_LIMIT) {
-            problems.add(new FieldProblem("limit", "must be between 1 and " + MAX_LIMIT));
-        }
-        if (offset < 0) {
-            problems.add(new FieldProblem("offset", "must not be negative"));
-        }
         if (!problems.isEmpty()) {
             return ProblemJson.invalid("Invalid state query", problems);
         }
         List<StateView> found = states.search(b == null ? null : b.planName(), s == null ? null : s.text(), stateFilter,
-                offset, limit).stream().map(this::view).toList();
+                skip, pageSize).stream().map(this::view).toList();
         return Response.ok(found).build();
     }
 

@@ -12,8 +12,9 @@ import dev.trainer.circuitbreaker.service.Scope;
 import dev.trainer.contracts.events.SeriesRef;
 import dev.trainer.support.FieldProblem;
 import dev.trainer.support.ProblemJson;
+import dev.trainer.support.RequestParameters;
+import dev.trainer.contracts.TimeBounds;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -36,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/api/circuit-breakers")
@@ -85,19 +87,16 @@ public class CircuitBreakerResource {
     @APIResponse(responseCode = "400", description = "problem+json naming each invalid parameter",
             content = @Content(mediaType = ProblemJson.MEDIA_TYPE))
     public Response configurations(@QueryParam("stage") String stage,
-            @QueryParam("limit") @DefaultValue("100") int limit, @QueryParam("offset") @DefaultValue("0") int offset) {
+            @Parameter(description = "page size, 1 to " + MAX_LIMIT + "; default 100") @QueryParam("limit") String limit,
+            @Parameter(description = "entries to skip, 0 or more; default 0") @QueryParam("offset") String offset) {
         List<FieldProblem> problems = new ArrayList<>();
-        if (limit < 1 || limit > MAX_LIMIT) {
-            problems.add(new FieldProblem("limit", "must be between 1 and " + MAX_LIMIT));
-        }
-        if (offset < 0) {
-            problems.add(new FieldProblem("offset", "must not be negative"));
-        }
+        int pageSize = RequestParameters.whole("limit", limit, 100, 1, MAX_LIMIT, problems);
+        int skip = RequestParameters.whole("offset", offset, 0, 0, Integer.MAX_VALUE, problems);
         if (!problems.isEmpty()) {
             return ProblemJson.invalid("Invalid configurations query", problems);
         }
         String stageFilter = stage == null || stage.isBlank() ? null : stage.trim().toUpperCase(Locale.ROOT);
-        List<ActiveConfiguration> page = configurations.page(stageFilter, offset, limit);
+        List<ActiveConfiguration> page = configurations.page(stageFilter, skip, pageSize);
         Set<String> scopes = page.stream().flatMap(c -> Coverage.scopesOf(c).stream())
                 .map(bs -> bs.scope().text()).collect(Collectors.toSet());
         Set<String> tripped = new HashSet<>();
@@ -113,7 +112,7 @@ public class CircuitBreakerResource {
     @Operation(summary = "The portfolio as max_daily_loss sees it on a UTC day (default today): starting value, "
             + "realised P&L, start-of-day value, P&L since 00:00 UTC and the loss fraction")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PortfolioView.class)))
-    @APIResponse(responseCode = "400", description = "day is not a date (YYYY-MM-DD)",
+    @APIResponse(responseCode = "400", description = "day is not a date (YYYY-MM-DD) from 1970 to 2099",
             content = @Content(mediaType = ProblemJson.MEDIA_TYPE))
     public Response portfolio(@QueryParam("day") String day) {
         LocalDate date;
@@ -122,6 +121,11 @@ public class CircuitBreakerResource {
         } catch (DateTimeParseException e) {
             return ProblemJson.invalid("Invalid portfolio request",
                     List.of(new FieldProblem("day", "is not a date YYYY-MM-DD: " + day)));
+        }
+        // a day out of range would overflow where its start is taken in epoch milliseconds
+        var outOfRange = TimeBounds.problem(date);
+        if (outOfRange.isPresent()) {
+            return ProblemJson.invalid("Invalid portfolio request", List.of(new FieldProblem("day", outOfRange.get())));
         }
         String state = states.find(Breaker.MAX_DAILY_LOSS.planName(),
                 Scope.PORTFOLIO.text()).map(s -> s.state).orElse(BreakerState.ARMED);

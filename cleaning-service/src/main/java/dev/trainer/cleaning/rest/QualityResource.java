@@ -9,14 +9,15 @@ import dev.trainer.domain.quality.CandleFlags;
 import dev.trainer.domain.quality.CleaningPolicy;
 import dev.trainer.domain.quality.QualityCheck;
 import dev.trainer.domain.quality.QualitySettings;
-import jakarta.ws.rs.BadRequestException;
-import jakarta.ws.rs.DefaultValue;
+import dev.trainer.support.FieldProblem;
+import dev.trainer.support.RequestParameters;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -41,11 +42,11 @@ public class QualityResource {
     @Operation(summary = "Stored quality reports, newest first; every filter is optional")
     public List<ReportView> reports(@QueryParam("exchange") String exchange, @QueryParam("pair") String pair,
             @QueryParam("timeframe") String timeframe, @QueryParam("jobId") String jobId,
-            @Parameter(description = "at most this many reports (1.." + MAX_LIMIT + ")") @QueryParam("limit") @DefaultValue("1000") int limit) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new BadRequestException("limit must be 1.." + MAX_LIMIT + ", got " + limit);
-        }
-        return reports.search(exchange, pair, timeframe, jobId, limit).stream().map(ReportView::of).toList();
+            @Parameter(description = "at most this many reports, 1 to " + MAX_LIMIT + "; default 1000") @QueryParam("limit") String limit) {
+        List<FieldProblem> problems = new ArrayList<>();
+        int pageSize = RequestParameters.whole("limit", limit, 1000, 1, MAX_LIMIT, problems);
+        RequestParameters.requireNone("Invalid reports query", problems);
+        return reports.search(exchange, pair, timeframe, jobId, pageSize).stream().map(ReportView::of).toList();
     }
 
     @GET

@@ -4,6 +4,7 @@ import dev.trainer.configregistry.lifecycle.Stage;
 import dev.trainer.configregistry.repository.ConfigurationFilter;
 import dev.trainer.configregistry.repository.SortOrder;
 import dev.trainer.support.FieldProblem;
+import dev.trainer.support.RequestParameters;
 import jakarta.ws.rs.QueryParam;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,10 +91,10 @@ public class ConfigurationListParameters {
                 problems.add(new FieldProblem("stage", e.getMessage()));
             }
         }
-        Double minSharpeDaily = decimal("minSharpe", minSharpe, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY,
+        Double minSharpeDaily = RequestParameters.decimal("minSharpe", minSharpe, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY,
                 problems);
-        Integer minTradeCount = whole("minTrades", minTrades, 0, Integer.MAX_VALUE, problems);
-        Double minDeflated = decimal("minDeflatedSharpe", minDeflatedSharpe, 0.0, 1.0, problems);
+        Integer minTradeCount = RequestParameters.whole("minTrades", minTrades, 0, Integer.MAX_VALUE, problems);
+        Double minDeflated = RequestParameters.decimal("minDeflatedSharpe", minDeflatedSharpe, 0.0, 1.0, problems);
         SortOrder order = SortOrder.NEWEST_FIRST;
         try {
             order = SortOrder.parse(sort);
@@ -107,9 +108,9 @@ public class ConfigurationListParameters {
             problems.add(new FieldProblem("limit", "is the former name of size; give size only"));
         }
         boolean sizeByFormerName = blankToNull(size) == null && blankToNull(limit) != null;
-        Integer pageSize = sizeByFormerName ? whole("limit", limit, 1, MAX_SIZE, problems)
-                : whole("size", size, 1, MAX_SIZE, problems);
-        Integer pageNumber = whole("page", page, 0, Integer.MAX_VALUE, problems);
+        Integer pageSize = sizeByFormerName ? RequestParameters.whole("limit", limit, 1, MAX_SIZE, problems)
+                : RequestParameters.whole("size", size, 1, MAX_SIZE, problems);
+        Integer pageNumber = RequestParameters.whole("page", page, 0, Integer.MAX_VALUE, problems);
         int sizeOrDefault = pageSize == null ? DEFAULT_SIZE : pageSize;
         if (pageNumber != null && (long) pageNumber * sizeOrDefault > Integer.MAX_VALUE) {
             problems.add(new FieldProblem("page", "page x size must not exceed " + Integer.MAX_VALUE + " rows"));
@@ -118,45 +119,6 @@ public class ConfigurationListParameters {
                 blankToNull(pair), blankToNull(timeframe), stageName, blankToNull(jobId), minSharpeDaily, minTradeCount,
                 minDeflated);
         return new ListRequest(filter, order, pageNumber == null ? 0 : pageNumber, sizeOrDefault, problems);
-    }
-
-    private static Double decimal(String field, String text, double min, double max, List<FieldProblem> problems) {
-        String value = blankToNull(text);
-        if (value == null) {
-            return null;
-        }
-        double parsed;
-        try {
-            parsed = Double.parseDouble(value);
-        } catch (NumberFormatException e) {
-            problems.add(new FieldProblem(field, "'" + value + "' is not a number"));
-            return null;
-        }
-        if (!Double.isFinite(parsed) || parsed < min || parsed > max) {
-            problems.add(new FieldProblem(field, value + (Double.isInfinite(min)
-                    ? " is not a finite number" : " is not between " + min + " and " + max)));
-            return null;
-        }
-        return parsed;
-    }
-
-    private static Integer whole(String field, String text, int min, int max, List<FieldProblem> problems) {
-        String value = blankToNull(text);
-        if (value == null) {
-            return null;
-        }
-        long parsed;
-        try {
-            parsed = Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            problems.add(new FieldProblem(field, "'" + value + "' is not a whole number"));
-            return null;
-        }
-        if (parsed < min || parsed > max) {
-            problems.add(new FieldProblem(field, value + " is not between " + min + " and " + max));
-            return null;
-        }
-        return (int) parsed;
     }
 
     private static String blankToNull(String value) {

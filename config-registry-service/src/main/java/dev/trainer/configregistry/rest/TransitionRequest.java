@@ -1,6 +1,7 @@
 package dev.trainer.configregistry.rest;
 
 import dev.trainer.support.FieldProblem;
+import dev.trainer.support.RequestParameters;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,16 +22,9 @@ public record TransitionRequest(String reason, String actor) {
             problems.add(new FieldProblem("body", "a JSON object with reason and actor is required"));
             return problems;
         }
-        text("reason", body.reason(), MAX_REASON_CHARS, problems);
-        text("actor", body.actor(), MAX_ACTOR_CHARS, problems);
+        // a reason may run over lines; an actor is a name
+        RequestParameters.text("reason", body.reason(), MAX_REASON_CHARS, true, problems);
+        RequestParameters.text("actor", body.actor(), MAX_ACTOR_CHARS, false, problems);
         return problems;
-    }
-
-    private static void text(String field, String value, int maxChars, List<FieldProblem> problems) {
-        if (value == null || value.isBlank()) {
-            problems.add(new FieldProblem(field, "is required"));
-        } else if (value.strip().length() > maxChars) {
-            problems.add(new FieldProblem(field, "is longer than " + maxChars + " characters"));
-        }
     }
 }

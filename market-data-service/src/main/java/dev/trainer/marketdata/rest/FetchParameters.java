@@ -1,5 +1,6 @@
 package dev.trainer.marketdata.rest;
 
+import dev.trainer.contracts.TimeBounds;
 import dev.trainer.domain.market.Timeframe;
 import dev.trainer.exchanges.MarketPair;
 import dev.trainer.exchanges.UserTimes;
@@ -9,6 +10,7 @@ import dev.trainer.support.FieldProblem;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** A fetch request checked all at once, so that a 400 names every bad field. */
 record FetchParameters(ExchangeSource source, MarketPair pair, Timeframe timeframe, Instant since, Instant until,
@@ -59,21 +61,32 @@ record FetchParameters(ExchangeSource source, MarketPair pair, Timeframe timefra
                 problems.add(new FieldProblem("timeframe", e.getMessage()));
             }
         }
-        Instant since = time("since", request.since(), problems);
-        Instant until = time("until", request.until(), problems);
+        Instant since = time("since", request.since(), true, problems);
+        Instant until = time("until", request.until(), true, problems);
         if (since != null && until != null && !since.isBefore(until)) {
             problems.add(new FieldProblem("until", until + " must be after since " + since));
         }
         return new FetchParameters(source, pair, timeframe, since, until, List.copyOf(problems));
     }
 
-    private static Instant time(String field, String text, List<FieldProblem> problems) {
+    /** A time as users write it (UserTimes), within TimeBounds; null when absent (a problem if required) or bad. */
+    static Instant time(String field, String text, boolean required, List<FieldProblem> problems) {
+        if (!required && text == null) {
+            return null;
+        }
         if (text == null || text.isBlank()) {
             problems.add(new FieldProblem(field, "is required, e.g. 2024-01-01T00:00:00Z"));
             return null;
         }
         try {
-            return UserTimes.parse(text);
+            Instant t = UserTimes.parse(text);
+            // a time out of range would overflow where it becomes epoch milliseconds
+            Optional<String> outOfRange = TimeBounds.problem(t);
+            if (outOfRange.isPresent()) {
+                problems.add(new FieldProblem(field, outOfRange.get()));
+                return null;
+            }
+            return t;
         } catch (IllegalArgumentException e) {
             problems.add(new FieldProblem(field, e.getMessage()));
             return null;

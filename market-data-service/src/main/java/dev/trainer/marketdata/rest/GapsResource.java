@@ -1,7 +1,6 @@
 package dev.trainer.marketdata.rest;
 
 import dev.trainer.domain.market.Timeframe;
-import dev.trainer.exchanges.UserTimes;
 import dev.trainer.marketdata.mapping.GapsView;
 import dev.trainer.marketdata.service.GapFinder;
 import dev.trainer.marketdata.service.TimeRange;
@@ -47,8 +46,8 @@ public class GapsResource {
         } catch (IllegalArgumentException e) {
             problems.add(new FieldProblem("timeframe", e.getMessage()));
         }
-        Instant fromTime = time("from", from, problems);
-        Instant untilTime = time("until", until, problems);
+        Instant fromTime = FetchParameters.time("from", from, false, problems);
+        Instant untilTime = FetchParameters.time("until", until, false, problems);
         if ((from == null) != (until == null)) {
             problems.add(new FieldProblem(from == null ? "from" : "until", "from and until go together; give both or neither"));
         } else if (fromTime != null && untilTime != null && !fromTime.isBefore(untilTime)) {
@@ -62,17 +61,5 @@ public class GapsResource {
         return finder.find(exchange, pair, tf, range).map(g -> Response.ok(GapsView.of(g)).build())
                 .orElseGet(() -> ProblemJson.response(Response.Status.NOT_FOUND, "no candles are stored for " + exchange + " " + pair
                         + " " + timeframe + "; give from and until to see what such a range lacks"));
-    }
-
-    private static Instant time(String field, String text, List<FieldProblem> problems) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return UserTimes.parse(text);
-        } catch (IllegalArgumentException e) {
-            problems.add(new FieldProblem(field, e.getMessage()));
-            return null;
-        }
     }
 }

@@ -6,11 +6,12 @@ import dev.trainer.marketdata.mapping.ImportViews.ImportView;
 import dev.trainer.marketdata.repository.CandleImport;
 import dev.trainer.marketdata.repository.CandleImportRepository;
 import dev.trainer.marketdata.service.CandleImporter;
+import dev.trainer.support.FieldProblem;
 import dev.trainer.support.ProblemJson;
+import dev.trainer.support.RequestParameters;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -22,8 +23,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Bulk import of candle files: Binance's kline dumps (CSV, or the ZIP they come in) and the research CSV
@@ -34,6 +40,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Path("/api/market-data/imports")
 @Produces(MediaType.APPLICATION_JSON)
 public class ImportResource {
+
+    static final int MAX_LIMIT = 500;
 
     private final CandleImporter importer;
     private final CandleImportRepository imports;
@@ -67,17 +75,26 @@ public class ImportResource {
     @Transactional
     @Operation(summary = "Recent imports, newest first, running ones with their progress")
     public List<ImportView> recent(@QueryParam("exchange") String exchange, @QueryParam("pair") String pair,
-            @QueryParam("timeframe") String timeframe, @QueryParam("limit") @DefaultValue("50") int limit) {
-        return imports.recent(exchange, pair, timeframe, Math.min(Math.max(limit, 1), 500)).stream().map(ImportViews::view)
-                .toList();
+            @QueryParam("timeframe") String timeframe,
+            @Parameter(description = "at most this many imports, 1 to " + MAX_LIMIT + "; default 50")
+            @QueryParam("limit") String limit) {
+        List<FieldProblem> problems = new ArrayList<>();
+        int pageSize = RequestParameters.whole("limit", limit, 50, 1, MAX_LIMIT, problems);
+        RequestParameters.requireNone("Invalid imports query", problems);
+        return imports.recent(exchange, pair, timeframe, pageSize).stream().map(ImportViews::view).toList();
     }
 
     @GET
     @Path("/{id}")
     @Transactional
     @Operation(summary = "One import")
-    public ImportView one(@PathParam("id") long id) {
-        return imports.findByIdOptional(id).map(ImportViews::view)
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ImportView.class)))
+    @APIResponse(responseCode = "404", description = "no import with that id", content = @Content(mediaType = ProblemJson.MEDIA_TYPE))
+    public ImportView one(@Parameter(description = "the import's id, a whole number") @PathParam("id") String id) {
+        List<FieldProblem> problems = new ArrayList<>();
+        Integer number = RequestParameters.whole("id", id, 1, Integer.MAX_VALUE, problems);
+        RequestParameters.requireNone("Invalid import id", problems);
+        return imports.findByIdOptional(number.longValue()).map(ImportViews::view)
                 .orElseThrow(() -> new NotFoundException("no import " + id));
     }
 }

@@ -15,7 +15,9 @@ import dev.trainer.optimizer.repository.TrainingJobRepository;
 import dev.trainer.optimizer.repository.TrainingJob;
 import dev.trainer.optimizer.service.JobCoordinator;
 import dev.trainer.optimizer.service.JobResultsQuery;
+import dev.trainer.support.FieldProblem;
 import dev.trainer.support.ProblemJson;
+import dev.trainer.support.RequestParameters;
 import dev.trainer.training.TrainingEstimate;
 import dev.trainer.training.TrainingRequestValidator;
 import io.smallrye.common.annotation.Blocking;
@@ -23,7 +25,6 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -36,6 +37,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,14 +45,20 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/api/training")
 @Produces(MediaType.APPLICATION_JSON)
 public class TrainingJobResource {
 
+    static final int MAX_TRIALS_PAGE = 10_000;
+    static final int MAX_DETAILED_TRIALS_PAGE = 1_000;
+    static final int MAX_JOBS_PAGE = 500;
     private static final Duration PROGRESS_POLL = Duration.ofSeconds(1);
     private static final java.util.Set<String> FINISHED = java.util.Arrays.stream(JobStatus.values())
             .filter(JobStatus::finished).map(JobStatus::dbValue).collect(java.util.stream.Collectors.toSet());
@@ -125,6 +133,8 @@ public class TrainingJobResource {
     @GET
     @Path("/jobs/{id}")
     @Operation(summary = "A job with its progress and its markets")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = JobViews.JobView.class)))
+    @APIResponse(responseCode = "404", description = "no job with that id", content = @Content(mediaType = ProblemJson.MEDIA_TYPE))
     public JobViews.JobView job(@PathParam("id") String id) {
         return results.job(id).orElseThrow(() -> new NotFoundException("no training job " + id));
     }
@@ -133,6 +143,8 @@ public class TrainingJobResource {
     @Path("/jobs/{id}/results")
     @Operation(summary = "Per market and validation window: trials planned and recorded, the best trial with its parameters,"
             + " in-sample and out-of-sample metrics")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = JobViews.JobResults.class)))
+    @APIResponse(responseCode = "404", description = "no job with that id", content = @Content(mediaType = ProblemJson.MEDIA_TYPE))
     public JobViews.JobResults results(@PathParam("id") String id) {
         return results.results(id).orElseThrow(() -> new NotFoundException("no training job " + id));
     }
@@ -141,15 +153,26 @@ public class TrainingJobResource {
     @Path("/jobs/{id}/trials")
     @Operation(summary = "One window's search trials from the trial ledger, in trial order (market = exchange|pair|timeframe):"
             + " parameters, score and summary metrics; detail=true replays the page's trials for their full metrics")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = JobViews.TrialView.class)))
+    @APIResponse(responseCode = "404", description = "no job with that id", content = @Content(mediaType = ProblemJson.MEDIA_TYPE))
     public List<JobViews.TrialView> trials(@PathParam("id") String id, @QueryParam("market") String market,
-            @QueryParam("window") @DefaultValue("0") int window, @QueryParam("offset") @DefaultValue("0") int offset,
-            @QueryParam("limit") @DefaultValue("100") int limit, @QueryParam("detail") @DefaultValue("false") boolean detail) {
+            @Parameter(description = "window index from 0; default 0") @QueryParam("window") String window,
+            @Parameter(description = "trials to skip, 0 or more; default 0") @QueryParam("offset") String offset,
+            @Parameter(description = "page size, 1 to " + MAX_TRIALS_PAGE + " (1 to " + MAX_DETAILED_TRIALS_PAGE
+                    + " with detail=true); default 100") @QueryParam("limit") String limit,
+            @Parameter(description = "true or false; default false") @QueryParam("detail") String detail) {
+        List<FieldProblem> problems = new ArrayList<>();
         if (market == null || market.isBlank()) {
-            throw new jakarta.ws.rs.BadRequestException("query parameter market (exchange|pair|timeframe) is required");
+            problems.add(new FieldProblem("market", "is required: exchange|pair|timeframe"));
         }
+        int windowIndex = RequestParameters.whole("window", window, 0, 0, Integer.MAX_VALUE, problems);
+        int skip = RequestParameters.whole("offset", offset, 0, 0, Integer.MAX_VALUE, problems);
+        boolean detailed = RequestParameters.bool("detail", detail, false, problems);
         // a replayed page costs a backtest per trial: smaller pages then
-        return results.trials(id, market, window, Math.max(0, offset), Math.min(Math.max(limit, 1), detail ? 1_000 : 10_000),
-                detail)
+        int pageSize = RequestParameters.whole("limit", limit, 100, 1,
+                detailed ? MAX_DETAILED_TRIALS_PAGE : MAX_TRIALS_PAGE, problems);
+        RequestParameters.requireNone("Invalid trials query", problems);
+        return results.trials(id, market, windowIndex, skip, pageSize, detailed)
                 .orElseThrow(() -> new NotFoundException("no training job " + id));
     }
 
@@ -159,6 +182,9 @@ public class TrainingJobResource {
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Blocking // the existence check reads the database; the polling itself runs on the worker pool
     @Operation(summary = "Live progress: the job's view whenever it changes (checked every second), ending with its final state")
+    @APIResponse(responseCode = "200", description = "server-sent events, each the job's view as JSON",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = JobViews.JobView.class)))
+    @APIResponse(responseCode = "404", description = "no job with that id", content = @Content(mediaType = ProblemJson.MEDIA_TYPE))
     public Multi<JobViews.JobView> events(@PathParam("id") String id) {
         if (results.job(id).isEmpty()) {
             throw new NotFoundException("no training job " + id);
@@ -208,12 +234,17 @@ public class TrainingJobResource {
     @Path("/jobs")
     @Transactional
     @Operation(summary = "Recent jobs, newest first")
-    public Response jobs(@QueryParam("status") String status, @QueryParam("limit") @DefaultValue("50") int limit) {
+    public Response jobs(@QueryParam("status") String status,
+            @Parameter(description = "at most this many jobs, 1 to " + MAX_JOBS_PAGE + "; default 50")
+            @QueryParam("limit") String limit) {
+        List<FieldProblem> problems = new ArrayList<>();
         if (status != null && Arrays.stream(JobStatus.values()).noneMatch(s -> s.dbValue().equals(status))) {
-            return ProblemJson.invalid("Invalid query", List.of(new TrainingRequestValidator.FieldProblem("status",
-                    "must be one of " + Arrays.stream(JobStatus.values()).map(JobStatus::dbValue).toList())));
+            problems.add(new FieldProblem("status",
+                    "must be one of " + Arrays.stream(JobStatus.values()).map(JobStatus::dbValue).toList()));
         }
-        return Response.ok(jobs.recent(status, Math.min(Math.max(limit, 1), 500)).stream()
+        int pageSize = RequestParameters.whole("limit", limit, 50, 1, MAX_JOBS_PAGE, problems);
+        RequestParameters.requireNone("Invalid query", problems);
+        return Response.ok(jobs.recent(status, pageSize).stream()
                 .map(job -> JobViews.view(job, markets.forJob(job.id))).toList()).build();
     }
 
@@ -221,12 +252,16 @@ public class TrainingJobResource {
     @Path("/jobs/{id}/cancel")
     @Transactional
     @Operation(summary = "Cancel a job that has not finished")
+    @APIResponse(responseCode = "204", description = "cancelled")
+    @APIResponse(responseCode = "404", description = "no job with that id", content = @Content(mediaType = ProblemJson.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "the job has already finished",
+            content = @Content(mediaType = ProblemJson.MEDIA_TYPE))
     public Response cancel(@PathParam("id") String id) {
         if (jobs.findByIdOptional(id).isEmpty()) {
             throw new NotFoundException("no training job " + id);
         }
         return coordinator.cancel(id) ? Response.noContent().build()
-                : Response.status(Response.Status.CONFLICT).entity(Map.of("detail", "the job has already finished")).build();
+                : ProblemJson.response(Response.Status.CONFLICT, "training job " + id + " has already finished");
     }
 
     @GET

@@ -2,7 +2,8 @@ package dev.trainer.validation.rest;
 
 import dev.trainer.validation.repository.Validation;
 import dev.trainer.validation.repository.ValidationRepository;
-import jakarta.ws.rs.BadRequestException;
+import dev.trainer.support.FieldProblem;
+import dev.trainer.support.RequestParameters;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -13,7 +14,11 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import dev.trainer.support.ProblemJson;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/api/validations")
 @Produces(MediaType.APPLICATION_JSON)
@@ -29,14 +34,17 @@ public class ValidationResource {
     @Operation(summary = "The validations of one training job, by market")
     public List<ValidationView> forJob(@QueryParam("jobId") String jobId) {
         if (jobId == null || jobId.isBlank()) {
-            throw new BadRequestException("jobId is required");
+            RequestParameters.requireNone("Invalid validations query", List.of(new FieldProblem("jobId", "is required")));
         }
         return validations.forJob(jobId.trim()).stream().map(ValidationView::of).toList();
     }
 
     @GET
     @Path("/{configId}")
-    @Operation(summary = "The validation of one configuration; 404 (problem JSON) if there is none")
+    @Operation(summary = "The validation of one configuration")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ValidationView.class)))
+    @APIResponse(responseCode = "404", description = "no validation for that configuration",
+            content = @Content(mediaType = ProblemJson.MEDIA_TYPE))
     public ValidationView get(@PathParam("configId") String configId) {
         Validation found = validations.findById(configId);
         if (found == null) {

@@ -1,7 +1,6 @@
 package dev.trainer.contracts.serde;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trainer.contracts.EventTypes;
@@ -152,22 +151,13 @@ public final class TrainingRequestForms {
         TrainingRequested request;
         try {
             request = mapper.treeToValue(json, TrainingRequested.class);
-        } catch (JsonMappingException e) {
-            throw new FormException(List.of(new Problem(path(e), e.getOriginalMessage())));
         } catch (JsonProcessingException e) {
-            throw new FormException(List.of(new Problem("body", e.getOriginalMessage())));
+            throw new FormException(List.of(new Problem(JsonReadProblems.field(e), JsonReadProblems.message(e))));
         }
         if (request == null) {
             throw new FormException(List.of(new Problem("body", "a training request is required")));
         }
         return new Read(request, form, unknownFields(json));
-    }
-
-    private static String path(JsonMappingException e) {
-        String path = e.getPath().stream()
-                .map(r -> r.getFieldName() != null ? r.getFieldName() : r.getIndex() >= 0 ? Integer.toString(r.getIndex()) : "?")
-                .collect(Collectors.joining("."));
-        return path.isEmpty() ? "body" : path;
     }
 
     private static void unknown(JsonNode json, Class<?> record, String prefix, List<String> out) {
