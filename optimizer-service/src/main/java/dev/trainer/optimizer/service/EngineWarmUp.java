@@ -56,6 +56,8 @@ public class EngineWarmUp {
     private final BacktestWorker worker;
     private volatile boolean done;
     private volatile long backtests;
+    private double firstRate;
+    private double lastRate;
 
     public EngineWarmUp(OptimizerConfig config, BacktestWorker worker) {
         this.budget = config.warmUp();
@@ -99,15 +101,21 @@ public class EngineWarmUp {
                             TrainingStatus.SCHEMA_VERSION, Instant.now(), request.jobId(), "warm-up", market,
                             TrainingStatus.State.MARKET_CLEANED, "warm-up", Map.of("candle_count", BARS)));
                     for (int first = 0; first < sample.size(); first += TRIALS_PER_BATCH) {
-                        if (System.nanoTime() > deadline) {
+                        // one batch at least, however late: on a loaded machine the budget could otherwise pass
+                        // before the first one and leave everything cold
+                        if (System.nanoTime() > deadline && backtests > 0) {
                             return;
                         }
+                        long batchStarted = System.nanoTime();
                         List<ParameterSet> trials = sample.subList(first, Math.min(sample.size(), first + TRIALS_PER_BATCH));
                         // the winner's replay and out-of-sample test are detailed batches of one trial
                         batch(serializer, requests, results, prepared, request, market, fromMs, untilMs, first,
                                 trials.subList(0, 1), true);
                         batch(serializer, requests, results, prepared, request, market, fromMs, untilMs, first, trials, false);
                         backtests += trials.size() + 1;
+                        double rate = (trials.size() + 1) * 1e9 / (System.nanoTime() - batchStarted);
+                        firstRate = firstRate == 0 ? rate : firstRate;
+                        lastRate = rate;
                     }
                 }
             }
@@ -115,7 +123,8 @@ public class EngineWarmUp {
             LOG.warn("the engine's warm-up stopped early; the first job pays for the JIT instead", e);
         } finally {
             done = true;
-            LOG.infof("engine warmed up: %d backtests in %.1f s", backtests, (System.nanoTime() - started) / 1e9);
+            LOG.infof("engine warmed up: %d backtests in %.1f s; the first batch ran %.0f backtests/s, the last %.0f",
+                    backtests, (System.nanoTime() - started) / 1e9, firstRate, lastRate);
         }
     }
 
