@@ -3,6 +3,7 @@ package dev.trainer.cleaning.config;
 import dev.trainer.domain.quality.CleaningPolicy;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -21,6 +22,13 @@ public interface CleaningConfig {
     /** Candles per candles.clean record; 2,000 candles with their flags stay well under Kafka's 1 MiB record limit. */
     @WithDefault("2000")
     int chunkSizeCandles();
+
+    /**
+     * After start, the checks and a series' way through JSON run on a synthetic series for this long before the
+     * service reports ready ({@code CleaningWarmUp}); 0 turns it off (the tests).
+     */
+    @WithDefault("2s")
+    Duration warmUp();
 
     /** What cleaning does with what each check finds: drop, flag, forward-fill or report, where the check allows it. */
     Policy policy();

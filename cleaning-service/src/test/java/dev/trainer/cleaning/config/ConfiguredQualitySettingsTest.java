@@ -36,6 +36,11 @@ class ConfiguredQualitySettingsTest {
         }
 
         @Override
+        public java.time.Duration warmUp() {
+            return java.time.Duration.ZERO;
+        }
+
+        @Override
         public Policy policy() {
             return new Policy() {
                 private Optional<CleaningPolicy> of(QualityCheck check) {

@@ -15,6 +15,13 @@ public interface MarketDataConfig {
     int chunkSizeCandles();
 
     /**
+     * After start, the bundled dataset is aggregated into candles and a request's path through JSON is run for this
+     * long before the service reports ready ({@code MarketDataWarmUp}); 0 turns it off (the tests).
+     */
+    @WithDefault("2s")
+    Duration warmUp();
+
+    /**
      * The exchanges reached through XChange, by the names users write (binance, binance-us, kraken, coinbase,
      * bitstamp). Every one is a source unless disabled; none is called until a training request, a fetch or a
      * scheduled series asks for it.

@@ -43,14 +43,22 @@ public class BacktestWorker {
 
     public BacktestResults run(BacktestRequest request) {
         long started = System.nanoTime();
+        PreparedSeries prepared = slices.get(new PreparedSlices.Key(request.fingerprint(), request.market().timeframe(),
+                request.strategy(), request.sliceFrom().toEpochMilli(), request.sliceUntil().toEpochMilli()));
+        return run(request, prepared, started);
+    }
+
+    /**
+     * Runs a batch on a slice prepared by the caller: the engine's warm-up ({@link EngineWarmUp}) runs this same code
+     * on a synthetic series that no cache holds.
+     */
+    BacktestResults run(BacktestRequest request, PreparedSeries prepared, long started) {
         TradingStrategy strategy = StrategyCatalog.get(request.strategy());
         Objective objective = Objective.parse(request.objective());
         BacktestSettings settings = BacktestSettings.defaults()
                 .withFeePerSide(request.costs().feePerSideFraction())
                 .withSlippagePerSide(request.costs().slippagePerSideFraction())
                 .withRiskFractionPerTrade(request.costs().riskPerTradeFraction());
-        PreparedSeries prepared = slices.get(new PreparedSlices.Key(request.fingerprint(), request.market().timeframe(),
-                request.strategy(), request.sliceFrom().toEpochMilli(), request.sliceUntil().toEpochMilli()));
         int count = request.trialCount();
         double[] scores = new double[count];
         List<double[]> metrics = new ArrayList<>(TrialSummary.NAMES.size());
