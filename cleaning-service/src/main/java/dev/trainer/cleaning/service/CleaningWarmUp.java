@@ -62,7 +62,7 @@ public class CleaningWarmUp {
             RawCandlesChunk chunk = StartupWarmUp.roundTrip(Topics.CANDLES_RAW, new RawCandlesChunk(EventTypes.newEventId(),
                     RawCandlesChunk.SCHEMA_VERSION, Instant.now(), "warm-up", ref, Instant.ofEpochMilli(fromMs),
                     Instant.ofEpochMilli(untilMs), c, count, columns(part)));
-            SeriesCleaner.requireValid(chunk);
+            SeriesCleaner.requireValid(chunk, System.currentTimeMillis());
             held.add(EventJson.read(EventJson.write(chunk.candles()), CandleColumns.class));
         }
         CandleColumns all = CandleColumns.concat(held);
