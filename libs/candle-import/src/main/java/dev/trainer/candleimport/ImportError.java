@@ -1,7 +1,7 @@
 package dev.trainer.candleimport;
 
+import dev.trainer.domain.text.QuotedText;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 /**
  * An import's error as it is stored in {@code imports.error} and answered: at most {@value #MAX_BYTES} bytes of UTF-8,
@@ -29,8 +29,7 @@ public final class ImportError {
         int budget = MAX_BYTES - CUT.length();
         for (int i = 0; i < message.length(); i++) {
             char c = message.charAt(i);
-            String piece = Character.isISOControl(c) || Character.isSurrogate(c)
-                    ? String.format(Locale.ROOT, "\\u%04x", (int) c) : String.valueOf(c);
+            String piece = QuotedText.escape(c);
             int size = piece.getBytes(StandardCharsets.UTF_8).length;
             if (bytes + size > budget && !fitsWhole(message, i, bytes, size)) {
                 return out.append(CUT).toString();
@@ -49,8 +48,7 @@ public final class ImportError {
         int rest = 0;
         for (int i = at; i < message.length(); i++) {
             char c = message.charAt(i);
-            rest += Character.isISOControl(c) || Character.isSurrogate(c) ? 6
-                    : String.valueOf(c).getBytes(StandardCharsets.UTF_8).length;
+            rest += QuotedText.escape(c).getBytes(StandardCharsets.UTF_8).length;
             if (bytes + rest > MAX_BYTES) {
                 return false;
             }

@@ -8,6 +8,7 @@ import dev.trainer.domain.optimize.SearchMethod;
 import dev.trainer.domain.strategy.ParameterSpace;
 import dev.trainer.domain.strategy.StrategyCatalog;
 import dev.trainer.domain.strategy.TradingStrategy;
+import dev.trainer.domain.text.QuotedText;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -270,23 +271,11 @@ public final class TrainingRequestValidator {
 
     /** A value as a message quotes it: at most 40 characters, control characters escaped (it may be anything). */
     static String quoted(String value) {
-        if (value == null) {
-            return "null";
-        }
-        StringBuilder out = new StringBuilder("'");
-        value.codePoints().limit(40).forEach(c -> {
-            if (Character.isISOControl(c)) {
-                out.append(String.format("\\u%04x", c));
-            } else {
-                out.appendCodePoint(c);
-            }
-        });
-        return out.append(value.codePointCount(0, value.length()) > 40 ? "...' (" + value.length() + " characters)" : "'")
-                .toString();
+        return QuotedText.quote(value, 40);
     }
 
     private static boolean hasControlCharacters(String s) {
-        return s.chars().anyMatch(Character::isISOControl);
+        return s.chars().anyMatch(c -> Character.isISOControl((char) c));
     }
 
     private static boolean blank(String s) {

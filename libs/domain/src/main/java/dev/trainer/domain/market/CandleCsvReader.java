@@ -1,5 +1,7 @@
 package dev.trainer.domain.market;
 
+import dev.trainer.domain.text.QuotedText;
+
 import dev.trainer.domain.market.CandleCsv.BadCsvException;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -243,26 +245,9 @@ public final class CandleCsvReader implements Iterator<Candle> {
         }
     }
 
-    /**
-     * The text in single quotes, cut to {@value #QUOTED_CHARS} characters (then "..." and the full length), control
-     * characters written as \\uXXXX: a NUL cannot be stored in a PostgreSQL text column, and a message must stay short.
-     */
+    /** The text as a message quotes it (cut to {@value #QUOTED_CHARS} characters, control characters escaped). */
     static String quote(String text) {
-        StringBuilder out = new StringBuilder(Math.min(text.length(), QUOTED_CHARS) + 24).append('\'');
-        int shown = Math.min(text.length(), QUOTED_CHARS);
-        for (int i = 0; i < shown; i++) {
-            char c = text.charAt(i);
-            if (Character.isISOControl(c) || Character.isSurrogate(c)) {
-                out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        out.append('\'');
-        if (text.length() > QUOTED_CHARS) {
-            out.insert(out.length() - 1, "...").append(" (").append(text.length()).append(" characters)");
-        }
-        return out.toString();
+        return QuotedText.quote(text, QUOTED_CHARS);
     }
 
     // a loop, not a regex: this runs once per row of files with millions of rows

@@ -76,43 +76,24 @@ final class GaussianProcess {
         return alpha;
     }
 
-    /** Posterior mean and standard deviation at point p: {mean, sd}. */
+    /**
+     * Posterior mean and standard deviation at point p: {mean, sd}, the straightforward way. The search predicts many
+     * points at once with {@link CandidatePosterior}, which {@code CandidatePosteriorTest} checks against this.
+     */
     double[] predict(double[] p) {
-        double[] k = covariances(p);
-        double[] v = whitened(k);
-        return new double[] {mean(k), Math.sqrt(Math.max(predictiveVariance(v, v.length), MIN_VARIANCE))};
-    }
-
-    /** k(X, p): the kernel between every observed point and p. */
-    double[] covariances(double[] p) {
-        double[] k = new double[x.length];
-        for (int i = 0; i < k.length; i++) {
-            k[i] = kernel(x[i], p, lengthScale);
-        }
-        return k;
-    }
-
-    /** The posterior mean at the point whose {@link #covariances} are k. */
-    double mean(double[] k) {
+        int n = x.length;
+        double[] k = new double[n];
         double mean = 0;
-        for (int i = 0; i < k.length; i++) {
+        for (int i = 0; i < n; i++) {
+            k[i] = kernel(x[i], p, lengthScale);
             mean += k[i] * alpha[i];
         }
-        return mean;
-    }
-
-    /** L^-1 k: what the point's variance and any later conditioning on it need. */
-    double[] whitened(double[] k) {
-        return solveLower(chol, k);
-    }
-
-    /** Prior variance plus noise, less what the first n entries of the whitened covariances v explain. */
-    static double predictiveVariance(double[] v, int n) {
+        double[] v = solveLower(chol, k);
         double var = 1 + NOISE_VARIANCE;
-        for (int i = 0; i < n; i++) {
-            var -= v[i] * v[i];
+        for (double vi : v) {
+            var -= vi * vi;
         }
-        return var;
+        return new double[] {mean, Math.sqrt(Math.max(var, MIN_VARIANCE))};
     }
 
     static double kernel(double[] a, double[] b, double ell) {
